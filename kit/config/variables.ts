@@ -1,0 +1,151 @@
+/**
+ * Every environment variable the project reads, in one place: parsed once at startup, validated,
+ * and documented (README's configuration table is checked against this list by a test).
+ */
+export interface VariableSpec<T> {
+  readonly name: string;
+  readonly description: string;
+  /** Shown in the docs; `undefined` means "none". */
+  readonly defaultText: string;
+  parse(raw: string | undefined): T;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+function variable<T>(spec: VariableSpec<T>): VariableSpec<T> {
+  return spec;
+}
+
+function port(name: string, fallback: number | undefined, description: string) {
+  return variable<number | undefined>({
+    name,
+    description,
+    defaultText: fallback === undefined ? '(per server)' : String(fallback),
+    parse(raw) {
+      if (raw === undefined || raw === '') return fallback;
+      const n = Number(raw);
+      if (!Number.isInteger(n) || n < 0 || n > 65535) {
+        throw new ConfigError(`${name} must be a port number from 0 to 65535, got "${raw}"`);
+      }
+      return n;
+    },
+  });
+}
+
+function oneOf<T extends string>(name: string, values: readonly T[], fallback: T, description: string) {
+  return variable<T>({
+    name,
+    description: `${description} One of: ${values.join(', ')}.`,
+    defaultText: fallback,
+    parse(raw) {
+      if (raw === undefined || raw === '') return fallback;
+      if (!(values as readonly string[]).includes(raw)) {
+        throw new ConfigError(`${name} must be one of ${values.join(', ')}, got "${raw}"`);
+      }
+      return raw as T;
+    },
+  });
+}
+
+function text(name: string, fallback: string | undefined, description: string, defaultText?: string) {
+  return variable<string | undefined>({
+    name,
+    description,
+    defaultText: defaultText ?? fallback ?? '(none)',
+    parse: (raw) => (raw === undefined || raw === '' ? fallback : raw),
+  });
+}
+
+export const VARIABLES = {
+  dataDir: text('UR_DATA_DIR', 'data', 'Folder for SQLite files and generated keys (never committed).'),
+  databaseUrl: variable<string | undefined>({
+    name: 'DATABASE_URL',
+    description:
+      'PostgreSQL connection URL (`postgres://…`) for production; each subgraph uses its own schema in it. Unset: SQLite files under UR_DATA_DIR.',
+    defaultText: '(SQLite)',
+    parse(raw) {
+      if (raw === undefined || raw === '') return undefined;
+      if (!/^postgres(ql)?:\/\//.test(raw)) {
+        throw new ConfigError(
+          `DATABASE_URL must be a postgres:// URL, got "${raw.replace(/:[^@/]*@/, ':***@')}"`,
+        );
+      }
+      return raw;
+    },
+  }),
+  host: text('UR_HOST', '127.0.0.1', 'Interface every server binds to.'),
+  routerPort: port('UR_ROUTER_PORT', 4000, 'Router port.'),
+  subgraphPort: port(
+    'UR_PORT',
+    undefined,
+    'Port of a subgraph started alone (`main.ts`); default from the map, 4001–4010.',
+  ),
+  subgraphUrls: variable<Record<string, string>>({
+    name: 'UR_SUBGRAPH_URLS',
+    description:
+      'Override subgraph URLs for the router: `name=url,name=url`. Unset: the routing URLs in the supergraph.',
+    defaultText: '(from supergraph)',
+    parse(raw) {
+      const out: Record<string, string> = {};
+      if (!raw) return out;
+      for (const pair of raw.split(',')) {
+        const [name, url] = pair.split('=');
+        if (!name || !url || !/^https?:\/\//.test(url)) {
+          throw new ConfigError(
+            `UR_SUBGRAPH_URLS entries look like identity=http://host:4001/graphql, got "${pair}"`,
+          );
+        }
+        out[name.trim()] = url.trim();
+      }
+      return out;
+    },
+  }),
+  supergraphPath: text(
+    'UR_SUPERGRAPH',
+    'schema/supergraph.graphql',
+    'Composed supergraph the router serves.',
+  ),
+  authzMode: oneOf(
+    'UR_AUTHZ_MODE',
+    ['filter', 'reject'] as const,
+    'filter',
+    'What the router does with fields the caller may not read: null them with an error, or reject the operation.',
+  ),
+  contextSecret: text(
+    'UR_CONTEXT_SECRET',
+    undefined,
+    'Secret (32+ chars) the router signs subgraph context with. Unset: generated once into UR_DATA_DIR/keys.',
+    '(generated)',
+  ),
+  seed: oneOf('UR_SEED', ['auto', 'never'] as const, 'auto', 'Seed demo data into empty databases on start.'),
+  logLevel: oneOf(
+    'UR_LOG_LEVEL',
+    ['debug', 'info', 'warn', 'error', 'silent'] as const,
+    'info',
+    'Log level.',
+  ),
+} as const;
+
+type Parsed<V> = V extends VariableSpec<infer T> ? T : never;
+export type Config = { -readonly [K in keyof typeof VARIABLES]: Parsed<(typeof VARIABLES)[K]> };
+
+/** Reads and validates every variable; throws one ConfigError listing every problem. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: string[] = [];
+  const out: Partial<Record<keyof Config, unknown>> = {};
+  for (const [key, spec] of Object.entries(VARIABLES) as [keyof Config, VariableSpec<unknown>][]) {
+    try {
+      out[key] = spec.parse(env[spec.name]);
+    } catch (e) {
+      problems.push((e as Error).message);
+    }
+  }
+  if (problems.length) throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
+  const config = out as Config;
+  if (config.contextSecret !== undefined && config.contextSecret.length < 32) {
+    throw new ConfigError('Invalid configuration:\n- UR_CONTEXT_SECRET must be at least 32 characters');
+  }
+  return config;
+}

@@ -1,0 +1,89 @@
+/**
+ * The catalogue of error codes the national graph answers with, kept as data so that docs
+ * (docs/errors.md) are generated from it and callers can branch on `extensions.code`.
+ * A code never changes meaning once published; add a new one instead.
+ */
+export interface ErrorCodeSpec {
+  /** HTTP status when the error ends the whole request (GraphQL over HTTP); field errors answer 200. */
+  readonly status: number;
+  /** What the code means, and what the caller can do about it. */
+  readonly meaning: string;
+}
+
+export const ERROR_CODES = {
+  GRAPHQL_PARSE_FAILED: {
+    status: 400,
+    meaning: 'The request is not valid GraphQL syntax. Fix the document at the location given.',
+  },
+  GRAPHQL_VALIDATION_FAILED: {
+    status: 400,
+    meaning:
+      'The document asks for something the national graph does not have (unknown field, wrong argument).',
+  },
+  BAD_USER_INPUT: {
+    status: 200,
+    meaning: 'An argument or variable is invalid; the message names it and says what is accepted.',
+  },
+  BAD_REQUEST: {
+    status: 400,
+    meaning: 'The HTTP request itself is malformed (no query, body not JSON, unsupported method).',
+  },
+  PAYLOAD_TOO_LARGE: { status: 413, meaning: 'The request body is larger than the router accepts.' },
+  INVALID_NATIONAL_ID: {
+    status: 200,
+    meaning: 'A national ID must be 12 digits, not starting with 0, with a valid check digit (Luhn).',
+  },
+  PAGE_SIZE_EXCEEDED: { status: 200, meaning: '`first` is above the maximum page size of that list.' },
+  INVALID_CURSOR: {
+    status: 200,
+    meaning: 'The `after` cursor was not issued by this list. Use a cursor from `pageInfo`.',
+  },
+  NOT_FOUND: { status: 200, meaning: 'The record named by the argument does not exist.' },
+  INVALID_STATE_TRANSITION: {
+    status: 200,
+    meaning: 'The mutation is not allowed from the record’s current state; the message names both states.',
+  },
+  UNAUTHENTICATED: {
+    status: 401,
+    meaning: 'The token is missing where one is required, malformed, forged, expired or not for this graph.',
+  },
+  UNKNOWN_CLIENT: {
+    status: 401,
+    meaning: 'The token names a client that is not registered with the platform.',
+  },
+  CLIENT_SUSPENDED: {
+    status: 403,
+    meaning: 'The client is registered but suspended; ask the platform administrator.',
+  },
+  FORBIDDEN: {
+    status: 200,
+    meaning:
+      'A subgraph refused a field or mutation the caller has no scope for (the second enforcement line).',
+  },
+  UNAUTHORIZED_FIELD_OR_TYPE: {
+    status: 200,
+    meaning:
+      'The router removed a field the caller may not read: it is null, the rest of the answer stands. The error names the missing scopes.',
+  },
+  OPERATION_REJECTED: {
+    status: 403,
+    meaning:
+      'Reject mode is on and the operation asks for fields the caller may not read; nothing was executed.',
+  },
+  MISSING_SIGNED_CONTEXT: {
+    status: 401,
+    meaning:
+      'A subgraph was called without the router’s signed context. Call the national graph through the router.',
+  },
+  SUBGRAPH_UNAVAILABLE: {
+    status: 200,
+    meaning:
+      'An agency’s subgraph did not answer; its fields are null, the other agencies’ fields still answer.',
+  },
+  INTERNAL_SERVER_ERROR: {
+    status: 500,
+    meaning: 'An unexpected fault. Nothing internal is shown; the request id in the logs finds it.',
+  },
+} as const satisfies Record<string, ErrorCodeSpec>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;

@@ -1,0 +1,37 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { hasCataloguedCode } from './ur-error';
+
+/** Codes Apollo Server itself uses for request-level failures; their messages are safe to show. */
+const APOLLO_SAFE = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+/**
+ * Apollo Server `formatError`: keeps catalogued errors (minus the internal `http` hint and any
+ * stack), and replaces everything else with a bare INTERNAL_SERVER_ERROR so that no SQL, stack
+ * trace or driver message reaches a caller.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  if (hasCataloguedCode(formatted) || (typeof code === 'string' && APOLLO_SAFE.has(code))) {
+    const {
+      http: _http,
+      stacktrace: _stack,
+      exception: _exception,
+      ...extensions
+    } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  console.error('internal error', error);
+  return {
+    message: 'Internal server error',
+    ...(formatted.path ? { path: formatted.path } : {}),
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}

@@ -1,0 +1,32 @@
+import 'reflect-metadata';
+import { ensurePlatformKeys } from '../auth/keys';
+import { loadConfig } from '../config/variables';
+import type { SubgraphDefinition } from './define-subgraph';
+import { startSubgraph } from './start-subgraph';
+
+/** A subgraph's `main.ts`: read configuration once, listen, stop cleanly on SIGTERM/SIGINT. */
+export async function runSubgraphMain(definition: SubgraphDefinition): Promise<void> {
+  try {
+    const config = loadConfig();
+    const dataDir = config.dataDir ?? 'data';
+    const keys = ensurePlatformKeys(dataDir, config.contextSecret);
+    const running = await startSubgraph(definition, {
+      contextSecret: keys.contextSecret,
+      host: config.host ?? '127.0.0.1',
+      port: config.subgraphPort ?? definition.port,
+      dataDir,
+      databaseUrl: config.databaseUrl,
+      seed: config.seed,
+    });
+    console.log(`${definition.name} subgraph ready at ${running.url}`);
+    const stop = () => void running.close().then(() => process.exit(0));
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
+  } catch (error) {
+    console.error(
+      `${definition.name} subgraph failed to start:`,
+      error instanceof Error ? error.message : error,
+    );
+    process.exit(1);
+  }
+}

@@ -1,0 +1,161 @@
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
+import type { MikroORM } from '@mikro-orm/core';
+import { Kind } from 'graphql';
+import { CONTEXT_HEADER, contextKey, verifyContext } from '../auth/context-token';
+import { formatError } from '../errors/format-error';
+import { readBody } from '../http/read-body';
+import { runApollo } from '../http/apollo-handler';
+import { sendGraphQLError, sendJson } from '../http/send';
+import { type Listening, serve } from '../http/serve';
+import { dialectOf, openDatabase } from '../orm/open-database';
+import { newStats, type SubgraphStats } from '../orm/query-counter';
+import { buildSubgraphSchemaFrom } from './build-subgraph-schema';
+import type { SubgraphDefinition } from './define-subgraph';
+import { Loaders } from './loaders';
+import { shieldFromPolicy } from './shield-from-policy';
+import type { SubgraphContext } from './subgraph-context';
+
+export interface SubgraphRuntimeOptions {
+  readonly contextSecret: string;
+  readonly host: string;
+  /** 0 picks a free port (tests). */
+  readonly port: number;
+  readonly dataDir: string;
+  readonly databaseUrl?: string;
+  readonly sqlitePath?: string;
+  /** PostgreSQL schema override (tests isolate runs with it). */
+  readonly databaseSchema?: string;
+  readonly seed: 'auto' | 'never';
+  /** Largest request body accepted; the router sends at most a page of representations. */
+  readonly bodyLimit?: number;
+}
+
+export interface RunningSubgraph {
+  readonly name: string;
+  /** The GraphQL endpoint, e.g. http://127.0.0.1:4001/graphql */
+  readonly url: string;
+  readonly stats: SubgraphStats;
+  readonly orm: MikroORM;
+  close(): Promise<void>;
+}
+
+/** Counts `_entities` fetches and their representations, for tests and the benchmark. */
+function countingPlugin(stats: SubgraphStats): ApolloServerPlugin<SubgraphContext> {
+  return {
+    async requestDidStart() {
+      stats.requests += 1;
+      return {
+        async didResolveOperation({ operation, request }) {
+          const entities = operation?.selectionSet.selections.some(
+            (s) => s.kind === Kind.FIELD && s.name.value === '_entities',
+          );
+          if (!entities) return;
+          stats.entityRequests += 1;
+          const reps = request.variables?.representations;
+          stats.representations += Array.isArray(reps) ? reps.length : 0;
+        },
+      };
+    },
+  };
+}
+
+/** Seeds an empty database once, in one transaction: a failed seed leaves nothing half-written. */
+async function seedIfEmpty(definition: SubgraphDefinition, orm: MikroORM): Promise<void> {
+  const first = definition.entities[0];
+  if (!first) return;
+  const em = orm.em.fork();
+  if ((await em.count(first)) > 0) return;
+  await em.transactional((tx) => definition.seed(tx));
+}
+
+/**
+ * Starts one ministry's subgraph: database (migrated, seeded when empty), schema with the policy
+ * enforced by graphql-shield, and an HTTP server with `/graphql` (router-signed calls only) and
+ * `/health`.
+ */
+export async function startSubgraph(
+  definition: SubgraphDefinition,
+  options: SubgraphRuntimeOptions,
+): Promise<RunningSubgraph> {
+  const stats = newStats();
+  const orm = await openDatabase({
+    name: definition.name,
+    entities: definition.entities,
+    migrations: definition.migrations,
+    databaseUrl: options.databaseUrl,
+    dataDir: options.dataDir,
+    sqlitePath: options.sqlitePath,
+    schema: options.databaseSchema,
+    stats,
+  });
+  try {
+    if (options.seed === 'auto') await seedIfEmpty(definition, orm);
+    const schema = shieldFromPolicy(await buildSubgraphSchemaFrom(definition));
+    const apollo = new ApolloServer<SubgraphContext>({
+      schema,
+      formatError,
+      includeStacktraceInErrorResponses: false,
+      plugins: [
+        ApolloServerPluginLandingPageDisabled(),
+        ApolloServerPluginInlineTraceDisabled(),
+        countingPlugin(stats),
+      ],
+    });
+    await apollo.start();
+    const key = contextKey(options.contextSecret);
+    const bodyLimit = options.bodyLimit ?? 5 * 1024 * 1024;
+
+    const listening: Listening = await serve(
+      {
+        '/graphql': async (req, res) => {
+          let caller;
+          try {
+            caller = await verifyContext(req.headers[CONTEXT_HEADER] as string | undefined, key);
+          } catch (error) {
+            req.resume();
+            sendGraphQLError(res, error as never);
+            return;
+          }
+          const body = await readBody(req, bodyLimit);
+          await runApollo(apollo, req, res, body, async () => {
+            const em = orm.em.fork();
+            return { caller, em, loaders: new Loaders(em) };
+          });
+        },
+        '/health': async (_req, res) => {
+          try {
+            await orm.em.getConnection().execute('select 1');
+            sendJson(res, 200, {
+              status: 'ok',
+              service: definition.name,
+              agency: definition.agency,
+              database: dialectOf(options.databaseUrl),
+            });
+          } catch {
+            sendJson(res, 503, { status: 'unavailable', service: definition.name, reason: 'database' });
+          }
+        },
+      },
+      options.port,
+      options.host,
+    );
+    return {
+      name: definition.name,
+      url: `${listening.url}/graphql`,
+      stats,
+      orm,
+      async close() {
+        await listening.close();
+        await apollo.stop();
+        await orm.close(true);
+      },
+    };
+  } catch (error) {
+    await orm.close(true);
+    throw error;
+  }
+}
