@@ -5,6 +5,7 @@ delete swcrc.$schema;
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/kit', '<rootDir>/subgraphs', '<rootDir>/router', '<rootDir>/tests', '<rootDir>/scripts'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', { ...swcrc, swcrc: false }] },
   setupFiles: ['reflect-metadata'],

@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLErrorOptions } from 'graphql';
 import { ERROR_CODES, type ErrorCode } from './codes';
 
 /**
@@ -9,8 +9,10 @@ export function urError(
   code: ErrorCode,
   message: string,
   details: Record<string, unknown> = {},
+  where: Pick<GraphQLErrorOptions, 'path' | 'nodes'> = {},
 ): GraphQLError {
   return new GraphQLError(message, {
+    ...where,
     extensions: { code, ...details, http: { status: ERROR_CODES[code].status } },
   });
 }

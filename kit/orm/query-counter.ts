@@ -10,10 +10,19 @@ export interface SubgraphStats {
   representations: number;
   /** SQL statements sent to the database. */
   sql: number;
+  /** The last few GraphQL documents received (tests prove what was and was not fetched). */
+  recentQueries: string[];
+}
+
+const RECENT = 20;
+
+export function remember(stats: SubgraphStats, query: string): void {
+  stats.recentQueries.push(query);
+  if (stats.recentQueries.length > RECENT) stats.recentQueries.shift();
 }
 
 export function newStats(): SubgraphStats {
-  return { requests: 0, entityRequests: 0, representations: 0, sql: 0 };
+  return { requests: 0, entityRequests: 0, representations: 0, sql: 0, recentQueries: [] };
 }
 
 /** MikroORM logger that counts every SQL statement, whether or not query logging is on. */

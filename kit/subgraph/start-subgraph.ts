@@ -12,7 +12,7 @@ import { runApollo } from '../http/apollo-handler';
 import { sendGraphQLError, sendJson } from '../http/send';
 import { type Listening, serve } from '../http/serve';
 import { dialectOf, openDatabase } from '../orm/open-database';
-import { newStats, type SubgraphStats } from '../orm/query-counter';
+import { newStats, remember, type SubgraphStats } from '../orm/query-counter';
 import { buildSubgraphSchemaFrom } from './build-subgraph-schema';
 import type { SubgraphDefinition } from './define-subgraph';
 import { Loaders } from './loaders';
@@ -46,8 +46,9 @@ export interface RunningSubgraph {
 /** Counts `_entities` fetches and their representations, for tests and the benchmark. */
 function countingPlugin(stats: SubgraphStats): ApolloServerPlugin<SubgraphContext> {
   return {
-    async requestDidStart() {
+    async requestDidStart({ request }) {
       stats.requests += 1;
+      if (request.query) remember(stats, request.query);
       return {
         async didResolveOperation({ operation, request }) {
           const entities = operation?.selectionSet.selections.some(

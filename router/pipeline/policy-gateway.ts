@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto';
+import { ApolloGateway } from '@apollo/gateway';
+import type {
+  GatewayExecutor,
+  GatewayGraphQLRequestContext,
+  GatewayInterface,
+  GatewayLoadResult,
+} from '@apollo/server-gateway-interface';
+import { urError } from '../../kit/errors/ur-error';
+import type { Policy } from '../../kit/policy/read-policy';
+import type { RouterContext } from '../router-context';
+import { authorizeOperation } from './authorize-operation';
+import { nullifyDeniedFields } from './nullify-denied-fields';
+
+export type AuthzMode = 'filter' | 'reject';
+
+/**
+ * @apollo/gateway with the policy step in front of its executor: the operation is authorized
+ * before it is planned, denied fields are taken out of the plan (filter) or the operation is
+ * refused whole (reject), and denied fields are nulled in the answer with their errors.
+ */
+export class PolicyGateway implements GatewayInterface {
+  constructor(
+    private readonly gateway: ApolloGateway,
+    private readonly policy: Policy,
+    private readonly mode: AuthzMode,
+  ) {}
+
+  async load(options: Parameters<GatewayInterface['load']>[0]): Promise<GatewayLoadResult> {
+    const loaded = await this.gateway.load(options);
+    if (!loaded.executor) throw new Error('@apollo/gateway loaded without an executor');
+    return { executor: this.executor(loaded.executor) };
+  }
+
+  onSchemaLoadOrUpdate(callback: Parameters<GatewayInterface['onSchemaLoadOrUpdate']>[0]) {
+    return this.gateway.onSchemaLoadOrUpdate(callback);
+  }
+
+  stop(): Promise<void> {
+    return this.gateway.stop();
+  }
+
+  private executor(execute: GatewayExecutor): GatewayExecutor {
+    return async (requestContext) => {
+      const rc = requestContext as GatewayGraphQLRequestContext<RouterContext>;
+      const auth = authorizeOperation(rc.schema, this.policy, rc.document, rc.operation, rc.context.caller);
+      if (!auth.denials.length) return execute(requestContext);
+      if (this.mode === 'reject') {
+        const fields = [...new Set(auth.denials.map((d) => d.coordinate))];
+        if (rc.response?.http) rc.response.http.status = 403;
+        return {
+          errors: [
+            urError('OPERATION_REJECTED', `Operation rejected: you may not read ${fields.join(', ')}.`, {
+              deniedFields: fields,
+              missingScopes: [...new Set(auth.denials.flatMap((d) => d.missingScopes))],
+            }),
+          ],
+        };
+      }
+      // The plan cache is keyed by query hash: the filtered document needs a key of its own.
+      const denied = [...new Set(auth.denials.map((d) => d.coordinate))].sort().join(',');
+      const queryHash = createHash('sha256').update(`${rc.queryHash}|${denied}`).digest('hex');
+      const result = await execute({ ...requestContext, document: auth.document, queryHash });
+      const { data, errors } = nullifyDeniedFields(result.data, auth.denials);
+      return { ...result, data, errors: [...errors, ...(result.errors ?? [])] };
+    };
+  }
+}
