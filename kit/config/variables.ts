@@ -120,12 +120,6 @@ export const VARIABLES = {
     '(generated)',
   ),
   seed: oneOf('UR_SEED', ['auto', 'never'] as const, 'auto', 'Seed demo data into empty databases on start.'),
-  logLevel: oneOf(
-    'UR_LOG_LEVEL',
-    ['debug', 'info', 'warn', 'error', 'silent'] as const,
-    'info',
-    'Log level.',
-  ),
 } as const;
 
 type Parsed<V> = V extends VariableSpec<infer T> ? T : never;
