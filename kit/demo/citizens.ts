@@ -16,7 +16,7 @@ export interface DemoCitizen {
   readonly governorate: string;
 }
 
-export const DEMO_CITIZEN_COUNT = 520;
+export const DEMO_CITIZEN_COUNT = 1000;
 
 function nationalIdFor(sex: 'MALE' | 'FEMALE', year: number, serial: number): string {
   const body = `${sex === 'MALE' ? 1 : 2}${year}${String(serial).padStart(6, '0')}`;
