@@ -18,6 +18,7 @@ export async function signContext(caller: Caller, key: Uint8Array): Promise<stri
   return new SignJWT({
     cid: caller.clientId,
     agy: caller.agency,
+    cit: caller.citizenId,
     scp: caller.scopes,
     pur: caller.purpose,
     cas: caller.caseNumber,
@@ -48,6 +49,7 @@ export async function verifyContext(token: string | undefined, key: Uint8Array):
     return {
       clientId: (payload.cid as string | null) ?? null,
       agency: (payload.agy as string | null) ?? null,
+      citizenId: (payload.cit as string | null) ?? null,
       scopes: Array.isArray(payload.scp) ? (payload.scp as string[]) : [],
       purpose: (payload.pur as string | null) ?? null,
       caseNumber: (payload.cas as string | null) ?? null,

@@ -15,16 +15,20 @@ import { both, OPEN, type Requirement } from './requirement';
 /** The directive names of the federation authorization specs (authenticated/v0.1, requiresScopes/v0.1). */
 export const AUTHENTICATED = 'authenticated';
 export const REQUIRES_SCOPES = 'requiresScopes';
+export const POLICY = 'policy';
+
+function listArgument(d: ConstDirectiveNode, name: string): string[][] {
+  const arg = d.arguments?.find((a) => a.name.value === name);
+  return arg && arg.value.kind === Kind.LIST ? (valueFromASTUntyped(arg.value) as string[][]) : [];
+}
 
 function fromDirectives(directives: readonly ConstDirectiveNode[] | undefined): Requirement {
   let r = OPEN;
   for (const d of directives ?? []) {
-    if (d.name.value === AUTHENTICATED) r = both(r, { authenticated: true, scopes: [] });
-    if (d.name.value === REQUIRES_SCOPES) {
-      const arg = d.arguments?.find((a) => a.name.value === 'scopes');
-      const value = arg && arg.value.kind === Kind.LIST ? (valueFromASTUntyped(arg.value) as string[][]) : [];
-      r = both(r, { authenticated: true, scopes: value.map((set) => [...set]) });
-    }
+    if (d.name.value === AUTHENTICATED) r = both(r, { ...OPEN, authenticated: true });
+    if (d.name.value === REQUIRES_SCOPES)
+      r = both(r, { ...OPEN, authenticated: true, scopes: listArgument(d, 'scopes') });
+    if (d.name.value === POLICY) r = both(r, { ...OPEN, policies: listArgument(d, 'policies') });
   }
   return r;
 }
@@ -63,7 +67,7 @@ export class Policy {
       if (type.name.startsWith('__') || !(isObjectType(type) || isInterfaceType(type))) continue;
       for (const field of Object.keys(type.getFields())) {
         const r = this.forField(type.name, field);
-        if (r.authenticated || r.scopes.length) out.set(`${type.name}.${field}`, r);
+        if (r.authenticated || r.scopes.length || r.policies.length) out.set(`${type.name}.${field}`, r);
       }
     }
     return out;

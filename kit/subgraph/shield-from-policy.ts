@@ -4,6 +4,8 @@ import { allow, deny, rule, shield } from 'graphql-shield';
 import { urError } from '../errors/ur-error';
 import { Policy } from '../policy/read-policy';
 import { evaluate, isOpen, type Requirement } from '../policy/requirement';
+import { denialMessage } from '../policy/denial-message';
+import { grantOf } from '../auth/caller';
 import type { SubgraphContext } from './subgraph-context';
 
 /**
@@ -19,17 +21,13 @@ export function shieldFromPolicy(schema: GraphQLSchema): GraphQLSchema {
   const makeRule = (r: Requirement) =>
     rule(`requires ${JSON.stringify(r)}`, { cache: 'no_cache' })(
       (_parent, _args, ctx: SubgraphContext, info) => {
-        const { caller } = ctx;
-        const coordinate = `${info.parentType.name}.${info.fieldName}`;
-        const verdict = evaluate(r, caller.clientId !== null, new Set(caller.scopes));
+        const verdict = evaluate(r, grantOf(ctx.caller));
         if (verdict.allowed) return true;
-        return urError(
-          'FORBIDDEN',
-          verdict.needsAuthentication && caller.clientId === null
-            ? `${coordinate} needs an authenticated client.`
-            : `${coordinate} needs scope ${verdict.missingScopes.join(' and ')}.`,
-          { missingScopes: verdict.missingScopes },
-        );
+        const coordinate = `${info.parentType.name}.${info.fieldName}`;
+        return urError('FORBIDDEN', denialMessage(coordinate, verdict), {
+          missingScopes: verdict.missingScopes,
+          ...(verdict.missingPolicies.length ? { missingPolicies: verdict.missingPolicies } : {}),
+        });
       },
     );
 

@@ -48,12 +48,14 @@ async function dropSchema(databaseUrl: string, schema: string): Promise<void> {
   }
 }
 
+/** A caller as the router would sign it; clients declare a purpose, as the router requires for personal data. */
 export function testCaller(scopes: string[], clientId: string | null = 'test-client'): Caller {
   return {
     clientId,
     agency: clientId ? 'NDC' : null,
+    citizenId: null,
     scopes,
-    purpose: null,
+    purpose: clientId ? 'TEST_PURPOSE' : null,
     caseNumber: null,
     requestId: 'test',
   };

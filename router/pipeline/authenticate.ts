@@ -45,6 +45,7 @@ export function authenticator(publicKey: KeyLike, clients: ClientRegistry): Auth
     return {
       clientId: client.id,
       agency: client.agency,
+      citizenId: null,
       scopes: client.scopes,
       purpose: header(headers, 'ur-purpose'),
       caseNumber: header(headers, 'ur-case'),

@@ -16,13 +16,13 @@ import {
 } from 'graphql';
 import type { Caller } from '../../kit/auth/caller';
 import type { Policy } from '../../kit/policy/read-policy';
-import { evaluate } from '../../kit/policy/requirement';
+import { evaluate, type Verdict } from '../../kit/policy/requirement';
+import { grantOf } from '../../kit/auth/caller';
 
 /** One selection the caller may not read, and every response path it would have filled. */
 export interface Denial {
   readonly coordinate: string;
-  readonly missingScopes: readonly string[];
-  readonly needsAuthentication: boolean;
+  readonly verdict: Verdict;
   /** Response keys from the root to the denied field, with each field's type (for null bubbling). */
   readonly path: readonly { key: string; type: GraphQLOutputType }[];
   readonly node: FieldNode;
@@ -50,8 +50,7 @@ export function authorizeOperation(
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions)
     if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
-  const scopes = new Set(caller.scopes);
-  const authenticated = caller.clientId !== null;
+  const grant = grantOf(caller);
   const denials: Denial[] = [];
   const deniedNodes = new Set<FieldNode>();
 
@@ -74,12 +73,11 @@ export function authorizeOperation(
       const field = parent.getFields()[name];
       if (!field) continue;
       const here = [...path, { key: sel.alias?.value ?? name, type: field.type }];
-      const verdict = evaluate(policy.forField(parent.name, name), authenticated, scopes);
+      const verdict = evaluate(policy.forField(parent.name, name), grant);
       if (!verdict.allowed) {
         denials.push({
           coordinate: `${parent.name}.${name}`,
-          missingScopes: verdict.missingScopes,
-          needsAuthentication: verdict.needsAuthentication,
+          verdict,
           path: here,
           node: sel,
         });

@@ -1,5 +1,6 @@
 import { type GraphQLError, type GraphQLOutputType, isListType, isNonNullType } from 'graphql';
 import { urError } from '../../kit/errors/ur-error';
+import { denialMessage } from '../../kit/policy/denial-message';
 import type { Denial } from './authorize-operation';
 
 type Json = Record<string, unknown>;
@@ -68,14 +69,11 @@ export function nullifyDeniedFields(
     };
     if (root && visitObject(root, 0)) root = null;
     if (!hits) continue;
-    const needsClient = denial.needsAuthentication && denial.missingScopes.length === 0;
     errors.push(
       urError(
         'UNAUTHORIZED_FIELD_OR_TYPE',
-        needsClient
-          ? `You may not read ${denial.coordinate}: it needs an authenticated client.`
-          : `You may not read ${denial.coordinate}: it needs scope ${denial.missingScopes.join(' and ')}.`,
-        { coordinate: denial.coordinate, missingScopes: denial.missingScopes },
+        `You may not read ${denialMessage(denial.coordinate, denial.verdict).replace(' needs ', ': it needs ')}`,
+        { coordinate: denial.coordinate, missingScopes: denial.verdict.missingScopes },
         { path: errorPathOf(denial), nodes: [denial.node] },
       ),
     );

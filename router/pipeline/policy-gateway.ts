@@ -52,7 +52,7 @@ export class PolicyGateway implements GatewayInterface {
           errors: [
             urError('OPERATION_REJECTED', `Operation rejected: you may not read ${fields.join(', ')}.`, {
               deniedFields: fields,
-              missingScopes: [...new Set(auth.denials.flatMap((d) => d.missingScopes))],
+              missingScopes: [...new Set(auth.denials.flatMap((d) => d.verdict.missingScopes))],
             }),
           ],
         };
