@@ -23,6 +23,12 @@ export interface SubgraphDefinition {
   /** `__resolveReference` per entity type this subgraph owns. */
   readonly references?: Record<string, (representation: Representation, ctx: SubgraphContext) => unknown>;
   readonly migrations: Record<Dialect, MigrationObject[]>;
+  /**
+   * Types that carry a person's data, with how to read the person's national ID from a resolved
+   * object: the audit records whose data each operation returned from these.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly subjects?: Record<string, (parent: any) => string | null | undefined>;
   /** Fills an empty database with demo data; must be deterministic. */
   seed(em: EntityManager): Promise<void>;
 }

@@ -11,25 +11,19 @@ import { readBody } from '../http/read-body';
 import { runApollo } from '../http/apollo-handler';
 import { sendGraphQLError, sendJson } from '../http/send';
 import { type Listening, serve } from '../http/serve';
-import { dialectOf, openDatabase } from '../orm/open-database';
-import { newStats, remember, type SubgraphStats } from '../orm/query-counter';
-import { buildSubgraphSchemaFrom } from './build-subgraph-schema';
+import { dialectOf } from '../orm/open-database';
+import { remember, type SubgraphStats } from '../orm/query-counter';
+import { subjectsPlugin } from './collect-subjects';
+import { type DatabaseRuntimeOptions, prepareSubgraph } from './prepare-subgraph';
 import type { SubgraphDefinition } from './define-subgraph';
 import { Loaders } from './loaders';
-import { shieldFromPolicy } from './shield-from-policy';
 import type { SubgraphContext } from './subgraph-context';
 
-export interface SubgraphRuntimeOptions {
+export interface SubgraphRuntimeOptions extends DatabaseRuntimeOptions {
   readonly contextSecret: string;
   readonly host: string;
   /** 0 picks a free port (tests). */
   readonly port: number;
-  readonly dataDir: string;
-  readonly databaseUrl?: string;
-  readonly sqlitePath?: string;
-  /** PostgreSQL schema override (tests isolate runs with it). */
-  readonly databaseSchema?: string;
-  readonly seed: 'auto' | 'never';
   /** Largest request body accepted; the router sends at most a page of representations. */
   readonly bodyLimit?: number;
 }
@@ -64,15 +58,6 @@ function countingPlugin(stats: SubgraphStats): ApolloServerPlugin<SubgraphContex
   };
 }
 
-/** Seeds an empty database once, in one transaction: a failed seed leaves nothing half-written. */
-async function seedIfEmpty(definition: SubgraphDefinition, orm: MikroORM): Promise<void> {
-  const first = definition.entities[0];
-  if (!first) return;
-  const em = orm.em.fork();
-  if ((await em.count(first)) > 0) return;
-  await em.transactional((tx) => definition.seed(tx));
-}
-
 /**
  * Starts one ministry's subgraph: database (migrated, seeded when empty), schema with the policy
  * enforced by graphql-shield, and an HTTP server with `/graphql` (router-signed calls only) and
@@ -82,20 +67,8 @@ export async function startSubgraph(
   definition: SubgraphDefinition,
   options: SubgraphRuntimeOptions,
 ): Promise<RunningSubgraph> {
-  const stats = newStats();
-  const orm = await openDatabase({
-    name: definition.name,
-    entities: definition.entities,
-    migrations: definition.migrations,
-    databaseUrl: options.databaseUrl,
-    dataDir: options.dataDir,
-    sqlitePath: options.sqlitePath,
-    schema: options.databaseSchema,
-    stats,
-  });
+  const { orm, schema, stats } = await prepareSubgraph(definition, options);
   try {
-    if (options.seed === 'auto') await seedIfEmpty(definition, orm);
-    const schema = shieldFromPolicy(await buildSubgraphSchemaFrom(definition));
     const apollo = new ApolloServer<SubgraphContext>({
       schema,
       formatError,
@@ -104,6 +77,7 @@ export async function startSubgraph(
         ApolloServerPluginLandingPageDisabled(),
         ApolloServerPluginInlineTraceDisabled(),
         countingPlugin(stats),
+        subjectsPlugin,
       ],
     });
     await apollo.start();
@@ -124,7 +98,7 @@ export async function startSubgraph(
           const body = await readBody(req, bodyLimit);
           await runApollo(apollo, req, res, body, async () => {
             const em = orm.em.fork();
-            return { caller, em, loaders: new Loaders(em) };
+            return { caller, em, loaders: new Loaders(em), subjects: new Set<string>() };
           });
         },
         '/health': async (_req, res) => {

@@ -8,4 +8,6 @@ export interface SubgraphContext {
   /** A fork per request: MikroORM's identity map must never be shared between callers. */
   readonly em: EntityManager;
   readonly loaders: Loaders;
+  /** National IDs whose personal data this request resolved (reported to the router's audit). */
+  readonly subjects: Set<string>;
 }
