@@ -2,27 +2,39 @@ import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { ensurePlatformKeys } from '../kit/auth/keys';
 import { loadConfig } from '../kit/config/variables';
-import { SUBGRAPHS } from '../subgraphs';
-import { StaticClientRegistry } from './clients/demo-clients';
+import { prepareSubgraph } from '../kit/subgraph/prepare-subgraph';
+import { ROUTER_SUBGRAPH, SUBGRAPHS } from '../subgraphs';
 import { startRouter } from './start-router';
 
-/** The router process: configuration read once, then listen. */
+/** The router process: configuration read once, its platform database opened, then listen. */
 async function main() {
   const config = loadConfig();
-  const keys = ensurePlatformKeys(config.dataDir ?? 'data', config.contextSecret);
+  const dataDir = config.dataDir ?? 'data';
+  const keys = ensurePlatformKeys(dataDir, config.contextSecret);
+  const platform = await prepareSubgraph(ROUTER_SUBGRAPH, {
+    dataDir,
+    databaseUrl: config.databaseUrl,
+    seed: config.seed,
+  });
   const router = await startRouter({
     supergraphSdl: readFileSync(config.supergraphPath ?? 'schema/supergraph.graphql', 'utf8'),
     subgraphUrls: config.subgraphUrls,
     agencies: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, s.agency])),
     platformPublicKeyPem: keys.platformPublicKeyPem,
     contextSecret: keys.contextSecret,
-    clients: new StaticClientRegistry(),
+    platform,
     authzMode: config.authzMode,
+    redisUrl: config.redisUrl,
+    anonymousRateLimit: config.anonymousRateLimit,
     host: config.host ?? '127.0.0.1',
     port: config.routerPort ?? 4000,
   });
   console.log(`router ready at ${router.url}`);
-  const stop = () => void router.close().then(() => process.exit(0));
+  const stop = () =>
+    void router
+      .close()
+      .then(() => platform.orm.close(true))
+      .then(() => process.exit(0));
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
 }

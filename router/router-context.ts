@@ -1,4 +1,5 @@
 import type { Caller } from '../kit/auth/caller';
+import type { Authorization } from './pipeline/authorize-operation';
 
 /** Per-request state the router's pipeline shares: who is asking, and what happened. */
 export interface RouterContext {
@@ -7,4 +8,8 @@ export interface RouterContext {
   contextToken(): Promise<string>;
   /** Subgraphs this operation called, in order of first call. */
   readonly subgraphsCalled: Set<string>;
+  /** National IDs whose personal data the subgraphs reported returning. */
+  readonly subjects: Set<string>;
+  /** The policy step's findings, for the audit. */
+  authorization?: Authorization;
 }

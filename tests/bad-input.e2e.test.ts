@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { importPlatformPrivateKey, issueClientToken } from '../kit/auth/client-token';
+import { importPrivateKey, issuePlatformToken } from '../kit/auth/client-token';
 import { demoCitizens } from '../kit/demo/citizens';
 import { type NationalGraph, startNationalGraph } from './support/national-graph';
 
@@ -7,18 +7,15 @@ import { type NationalGraph, startNationalGraph } from './support/national-graph
 describe('bad input through the router', () => {
   let graph: NationalGraph;
   beforeAll(async () => {
-    graph = await startNationalGraph({
-      clients: [
-        {
-          id: 'welfare',
-          name: 'Welfare',
-          agency: 'MOLSA',
-          scopes: ['identity.citizen.basic:read'],
-          purposes: [],
-          status: 'ACTIVE',
-        },
-        { id: 'paused', name: 'Paused', agency: 'MOT', scopes: [], purposes: [], status: 'SUSPENDED' },
-      ],
+    graph = await startNationalGraph();
+    await graph.putClient({
+      id: 'paused',
+      name: 'Paused',
+      agency: 'MOT',
+      scopes: [],
+      purposes: [],
+      rateLimitPerMinute: 100,
+      status: 'SUSPENDED',
     });
   });
   afterAll(() => graph.close());
@@ -99,14 +96,14 @@ describe('bad input through the router', () => {
       privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
       publicKeyEncoding: { type: 'spki', format: 'pem' },
     });
-    const forged = await issueClientToken('welfare', await importPlatformPrivateKey(other.privateKey));
+    const forged = await issuePlatformToken('welfare', await importPrivateKey(other.privateKey));
     const res = await graph.query('{ agencies { code } }', {}, { token: forged });
     expect(res).toEqual({
       status: 401,
       body: {
         errors: [
           {
-            message: 'The token’s signature is not the platform’s.',
+            message: 'The token’s signature does not match its issuer’s key.',
             extensions: { code: 'UNAUTHENTICATED', reason: 'bad-signature' },
           },
         ],

@@ -12,6 +12,8 @@ describe('configuration', () => {
       supergraphPath: 'schema/supergraph.graphql',
       authzMode: 'filter',
       contextSecret: undefined,
+      redisUrl: undefined,
+      anonymousRateLimit: 300,
       seed: 'auto',
     });
   });

@@ -119,6 +119,29 @@ export const VARIABLES = {
     'Secret (32+ chars) the router signs subgraph context with. Unset: generated once into UR_DATA_DIR/keys.',
     '(generated)',
   ),
+  redisUrl: variable<string | undefined>({
+    name: 'REDIS_URL',
+    description:
+      'Redis for rate limits and token replay checks shared by every router replica. Unset: in-process memory (one replica only).',
+    defaultText: '(memory)',
+    parse(raw) {
+      if (raw === undefined || raw === '') return undefined;
+      if (!/^rediss?:\/\//.test(raw)) throw new ConfigError(`REDIS_URL must be a redis:// URL, got "${raw}"`);
+      return raw;
+    },
+  }),
+  anonymousRateLimit: variable<number>({
+    name: 'UR_ANONYMOUS_RATE_LIMIT',
+    description: 'Operations per minute an anonymous caller (per IP address) may send.',
+    defaultText: '300',
+    parse(raw) {
+      if (raw === undefined || raw === '') return 300;
+      const n = Number(raw);
+      if (!Number.isInteger(n) || n < 1)
+        throw new ConfigError(`UR_ANONYMOUS_RATE_LIMIT must be a positive whole number, got "${raw}"`);
+      return n;
+    },
+  }),
   seed: oneOf('UR_SEED', ['auto', 'never'] as const, 'auto', 'Seed demo data into empty databases on start.'),
 } as const;
 

@@ -45,7 +45,8 @@ export const ERROR_CODES = {
   },
   UNAUTHENTICATED: {
     status: 401,
-    meaning: 'The token is missing where one is required, malformed, forged, expired or not for this graph.',
+    meaning:
+      'The token is malformed, forged, expired, replayed, signed with a revoked key, or not for this graph; `reason` says which.',
   },
   UNKNOWN_CLIENT: {
     status: 401,
@@ -69,6 +70,26 @@ export const ERROR_CODES = {
     status: 403,
     meaning:
       'Reject mode is on and the operation asks for fields the caller may not read; nothing was executed.',
+  },
+  PURPOSE_REQUIRED: {
+    status: 403,
+    meaning:
+      'The operation reads personal data and declares no purpose: send a registered purpose your client is allowed in the ur-purpose header.',
+  },
+  PURPOSE_NOT_ALLOWED: {
+    status: 403,
+    meaning:
+      'The purpose in ur-purpose is not registered, or not one this client is allowed; the message lists the allowed ones.',
+  },
+  RATE_LIMITED: {
+    status: 429,
+    meaning:
+      'The client sent more operations this minute than its limit; retry after the Retry-After seconds.',
+  },
+  AUDIT_UNAVAILABLE: {
+    status: 503,
+    meaning:
+      'The audit trail could not record the operation, so personal data was not released. Retry later.',
   },
   MISSING_SIGNED_CONTEXT: {
     status: 401,

@@ -19,7 +19,9 @@ const APOLLO_SAFE = new Set([
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const code = formatted.extensions?.code;
-  if (hasCataloguedCode(formatted) || (typeof code === 'string' && APOLLO_SAFE.has(code))) {
+  const safe =
+    code !== 'INTERNAL_SERVER_ERROR' && (hasCataloguedCode(formatted) || APOLLO_SAFE.has(String(code)));
+  if (safe) {
     const {
       http: _http,
       stacktrace: _stack,

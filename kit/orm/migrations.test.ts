@@ -1,4 +1,4 @@
-import { SUBGRAPHS } from '../../subgraphs';
+import { ROUTER_SUBGRAPH, SUBGRAPHS } from '../../subgraphs';
 import { openDatabase } from './open-database';
 import { newStats } from './query-counter';
 
@@ -6,28 +6,31 @@ import { newStats } from './query-counter';
  * Tables come from migrations, never schema sync: after the committed migrations run, the
  * entities must need no further change (else run `npm run migrations -- <name>`).
  */
-describe.each(SUBGRAPHS.map((s) => [s.name, s] as const))('%s migrations', (name, definition) => {
-  it(`leave no difference between the ${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'} tables and the entities`, async () => {
-    const schema = `test_migrations_${name.replace(/-/g, '_')}_${process.pid}`;
-    const options = {
-      name,
-      entities: definition.entities,
-      migrations: definition.migrations,
-      databaseUrl: process.env.DATABASE_URL || undefined,
-      dataDir: '',
-      sqlitePath: ':memory:',
-      stats: newStats(),
-      schema,
-    };
-    const orm = await openDatabase(options);
-    try {
-      const diff = await orm
-        .getSchemaGenerator()
-        .getUpdateSchemaSQL({ wrap: false, ...(options.databaseUrl ? { schema } : {}) });
-      expect(diff.trim()).toBe('');
-    } finally {
-      if (options.databaseUrl) await orm.em.getConnection().execute(`drop schema "${schema}" cascade`);
-      await orm.close(true);
-    }
-  });
-});
+describe.each([...SUBGRAPHS, ROUTER_SUBGRAPH].map((s) => [s.name, s] as const))(
+  '%s migrations',
+  (name, definition) => {
+    it(`leave no difference between the ${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'} tables and the entities`, async () => {
+      const schema = `test_migrations_${name.replace(/-/g, '_')}_${process.pid}`;
+      const options = {
+        name,
+        entities: definition.entities,
+        migrations: definition.migrations,
+        databaseUrl: process.env.DATABASE_URL || undefined,
+        dataDir: '',
+        sqlitePath: ':memory:',
+        stats: newStats(),
+        schema,
+      };
+      const orm = await openDatabase(options);
+      try {
+        const diff = await orm
+          .getSchemaGenerator()
+          .getUpdateSchemaSQL({ wrap: false, ...(options.databaseUrl ? { schema } : {}) });
+        expect(diff.trim()).toBe('');
+      } finally {
+        if (options.databaseUrl) await orm.em.getConnection().execute(`drop schema "${schema}" cascade`);
+        await orm.close(true);
+      }
+    });
+  },
+);

@@ -3,6 +3,11 @@ import type { Caller } from '../auth/caller';
 import { CONTEXT_HEADER, contextKey, signContext } from '../auth/context-token';
 import type { SubgraphDefinition } from '../subgraph/define-subgraph';
 import { type RunningSubgraph, startSubgraph } from '../subgraph/start-subgraph';
+import {
+  type DatabaseRuntimeOptions,
+  type PreparedSubgraph,
+  prepareSubgraph,
+} from '../subgraph/prepare-subgraph';
 
 /** A fresh secret per test run: nothing signed in one test is valid in another. */
 export const TEST_SECRET = randomBytes(32).toString('base64url');
@@ -12,27 +17,53 @@ export const TEST_SECRET = randomBytes(32).toString('base64url');
  * schema when DATABASE_URL is set (the schema is dropped first, so each run starts clean).
  */
 export async function startTestSubgraph(definition: SubgraphDefinition): Promise<RunningSubgraph> {
-  const databaseUrl = process.env.DATABASE_URL || undefined;
-  // Test files run in parallel: each start gets a schema of its own, dropped on close.
-  const schema = `test_${definition.name.replace(/-/g, '_')}_${process.pid}_${++starts}`;
-  if (databaseUrl) await dropSchema(databaseUrl, schema);
+  const { options, cleanup } = await testDatabase(definition);
   const running = await startSubgraph(definition, {
+    ...options,
     contextSecret: TEST_SECRET,
     host: '127.0.0.1',
     port: 0,
-    dataDir: '',
-    databaseUrl,
-    databaseSchema: schema,
-    sqlitePath: ':memory:',
-    seed: 'auto',
   });
   return {
     ...running,
     async close() {
       await running.close();
-      if (databaseUrl) await dropSchema(databaseUrl, schema);
+      await cleanup();
     },
   };
+}
+
+/** A subgraph's database and schema without a server (the router's in-process platform). */
+export async function prepareTestSubgraph(
+  definition: SubgraphDefinition,
+): Promise<PreparedSubgraph & { close(): Promise<void> }> {
+  const { options, cleanup } = await testDatabase(definition);
+  const prepared = await prepareSubgraph(definition, options);
+  return {
+    ...prepared,
+    async close() {
+      await prepared.orm.close(true);
+      await cleanup();
+    },
+  };
+}
+
+/**
+ * In-memory SQLite, or under DATABASE_URL a PostgreSQL schema of its own: test files run in
+ * parallel, so each start is isolated, and its schema is dropped afterwards.
+ */
+async function testDatabase(definition: SubgraphDefinition) {
+  const databaseUrl = process.env.DATABASE_URL || undefined;
+  const schema = `test_${definition.name.replace(/-/g, '_')}_${process.pid}_${++starts}`;
+  if (databaseUrl) await dropSchema(databaseUrl, schema);
+  const options: DatabaseRuntimeOptions = {
+    dataDir: '',
+    databaseUrl,
+    databaseSchema: schema,
+    sqlitePath: ':memory:',
+    seed: 'auto',
+  };
+  return { options, cleanup: async () => (databaseUrl ? dropSchema(databaseUrl, schema) : undefined) };
 }
 
 let starts = 0;

@@ -1,13 +1,24 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { KeyLike } from 'jose';
 import { anonymousCaller, type Caller } from '../../kit/auth/caller';
-import { TokenError, verifyClientToken } from '../../kit/auth/client-token';
+import {
+  CITIZEN_SUBJECT,
+  importPublicKey,
+  keyIdOf,
+  MAX_ASSERTION_SECONDS,
+  TOKEN_ISSUER,
+  TokenError,
+  verifyToken,
+} from '../../kit/auth/client-token';
 import { urError } from '../../kit/errors/ur-error';
+import { isValidNationalId } from '../../kit/graphql/national-id';
 import type { ClientRegistry } from '../clients/client';
+import type { ReplayGuard } from '../trust/replay-guard';
 
-export interface Authenticator {
-  (headers: IncomingHttpHeaders, requestId: string): Promise<Caller>;
-}
+export type Authenticator = (headers: IncomingHttpHeaders, requestId: string) => Promise<Caller>;
+
+/** What a citizen authenticated as themselves may do: read who accessed their data. */
+export const CITIZEN_SCOPES = ['platform.mydata:read'];
 
 function header(headers: IncomingHttpHeaders, name: string): string | null {
   const v = headers[name];
@@ -15,31 +26,83 @@ function header(headers: IncomingHttpHeaders, name: string): string | null {
 }
 
 /**
- * First step of the pipeline: `Authorization: Bearer <JWT>` → the registered client, its agency
- * and its scopes (from the registry, not the token, so a change takes effect at once). No header
- * means an anonymous caller; a bad token is refused outright rather than downgraded.
+ * First step of the pipeline: `Authorization: Bearer <JWT>` → who is calling.
+ * - A platform token names a client (or `citizen:<national id>`), signed by the platform key.
+ * - A client's own assertion names its registered key in `kid`; it is short-lived and single-use.
+ * The client's scopes and purposes come from the registry on every request, not from the token.
+ * No header: an anonymous caller. A bad token is refused outright, never downgraded.
+ * Then the purpose step: a declared `ur-purpose` must be registered and allowed for the client.
  */
-export function authenticator(publicKey: KeyLike, clients: ClientRegistry): Authenticator {
+export function authenticator(
+  platformKey: KeyLike,
+  clients: ClientRegistry,
+  replays: ReplayGuard,
+): Authenticator {
+  const keyCache = new Map<string, Promise<KeyLike>>();
+
+  const verify = async (token: string): Promise<{ subject: string }> => {
+    const kid = keyIdOf(token);
+    if (!kid) return { subject: (await verifyToken(token, platformKey, TOKEN_ISSUER)).sub as string };
+    const registered = await clients.findKey(kid);
+    if (!registered) throw new TokenError('unknown-key', `No client key "${kid}" is registered.`);
+    if (registered.status !== 'ACTIVE')
+      throw new TokenError('key-revoked', `Client key "${kid}" has been revoked.`);
+    let key = keyCache.get(kid);
+    if (!key) keyCache.set(kid, (key = importPublicKey(registered.publicKeyPem)));
+    const payload = await verifyToken(token, await key, registered.clientId);
+    if (payload.sub !== registered.clientId) {
+      throw new TokenError('wrong-claims', 'The token’s subject is not the owner of its key.');
+    }
+    if ((payload.exp as number) - (payload.iat ?? 0) > MAX_ASSERTION_SECONDS) {
+      throw new TokenError(
+        'lifetime',
+        `A client assertion may live at most ${MAX_ASSERTION_SECONDS} seconds.`,
+      );
+    }
+    if (!(await replays.firstUse(`${kid}:${payload.jti}`, payload.exp as number))) {
+      throw new TokenError('replayed', 'This token was already used; sign a new assertion for each request.');
+    }
+    return { subject: registered.clientId };
+  };
+
   return async (headers, requestId) => {
     const authorization = header(headers, 'authorization');
     if (!authorization) return anonymousCaller(requestId);
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-    if (!match) {
-      throw urError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <token>".');
-    }
-    let clientId: string;
+    if (!match) throw urError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <token>".');
+    let subject: string;
     try {
-      ({ clientId } = await verifyClientToken(match[1] as string, publicKey));
+      ({ subject } = await verify(match[1] as string));
     } catch (e) {
       if (e instanceof TokenError) throw urError('UNAUTHENTICATED', e.message, { reason: e.problem });
       throw e;
     }
-    const client = await clients.find(clientId);
-    if (!client) throw urError('UNKNOWN_CLIENT', `No client "${clientId}" is registered with the platform.`);
+    if (subject.startsWith(CITIZEN_SUBJECT)) {
+      const nationalId = subject.slice(CITIZEN_SUBJECT.length);
+      if (!isValidNationalId(nationalId)) {
+        throw urError('UNAUTHENTICATED', 'The token names an invalid national ID.', {
+          reason: 'wrong-claims',
+        });
+      }
+      return { ...anonymousCaller(requestId), citizenId: nationalId, scopes: CITIZEN_SCOPES };
+    }
+    const client = await clients.findClient(subject);
+    if (!client) throw urError('UNKNOWN_CLIENT', `No client "${subject}" is registered with the platform.`);
     if (client.status !== 'ACTIVE') {
       throw urError(
         'CLIENT_SUSPENDED',
-        `Client "${clientId}" is suspended; contact the platform administrator.`,
+        `Client "${subject}" is suspended; contact the platform administrator.`,
+      );
+    }
+    const purpose = header(headers, 'ur-purpose');
+    if (purpose && (!client.purposes.includes(purpose) || !(await clients.purposeExists(purpose)))) {
+      const allowed = client.purposes.length ? client.purposes.join(', ') : 'none';
+      throw urError(
+        'PURPOSE_NOT_ALLOWED',
+        `Purpose "${purpose}" is not allowed for client "${client.id}"; allowed: ${allowed}.`,
+        {
+          allowedPurposes: [...client.purposes],
+        },
       );
     }
     return {
@@ -47,7 +110,7 @@ export function authenticator(publicKey: KeyLike, clients: ClientRegistry): Auth
       agency: client.agency,
       citizenId: null,
       scopes: client.scopes,
-      purpose: header(headers, 'ur-purpose'),
+      purpose,
       caseNumber: header(headers, 'ur-case'),
       requestId,
     };

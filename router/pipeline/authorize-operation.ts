@@ -16,7 +16,7 @@ import {
 } from 'graphql';
 import type { Caller } from '../../kit/auth/caller';
 import type { Policy } from '../../kit/policy/read-policy';
-import { evaluate, type Verdict } from '../../kit/policy/requirement';
+import { evaluate, POLICIES, type Verdict } from '../../kit/policy/requirement';
 import { grantOf } from '../../kit/auth/caller';
 
 /** One selection the caller may not read, and every response path it would have filled. */
@@ -29,6 +29,10 @@ export interface Denial {
 }
 
 export interface Authorization {
+  /** Schema coordinates the operation asks for (denied ones included), for the audit. */
+  readonly requested: ReadonlySet<string>;
+  /** Whether any requested field carries personal data (the `personal-data` policy). */
+  readonly personalData: boolean;
   readonly denials: readonly Denial[];
   /** The operation with every denied field replaced by a placeholder; the same document if none. */
   readonly document: DocumentNode;
@@ -53,6 +57,8 @@ export function authorizeOperation(
   const grant = grantOf(caller);
   const denials: Denial[] = [];
   const deniedNodes = new Set<FieldNode>();
+  const requested = new Set<string>();
+  let personalData = false;
 
   const walk = (set: SelectionSetNode, parent: GraphQLCompositeType, path: Denial['path'], depth: number) => {
     if (depth > 64) return; // validation rejects cycles; this only bounds pathological nesting
@@ -73,7 +79,10 @@ export function authorizeOperation(
       const field = parent.getFields()[name];
       if (!field) continue;
       const here = [...path, { key: sel.alias?.value ?? name, type: field.type }];
-      const verdict = evaluate(policy.forField(parent.name, name), grant);
+      const requirement = policy.forField(parent.name, name);
+      requested.add(`${parent.name}.${name}`);
+      if (requirement.policies.some((alt) => alt.includes(POLICIES.personalData))) personalData = true;
+      const verdict = evaluate(requirement, grant);
       if (!verdict.allowed) {
         denials.push({
           coordinate: `${parent.name}.${name}`,
@@ -91,7 +100,7 @@ export function authorizeOperation(
 
   const root = schema.getRootType(operation.operation);
   if (root) walk(operation.selectionSet, root, [], 0);
-  if (!denials.length) return { denials, document };
+  if (!denials.length) return { requested, personalData, denials, document };
 
   const rewritten = visit(document, {
     Field(node) {
@@ -105,5 +114,5 @@ export function authorizeOperation(
       };
     },
   });
-  return { denials, document: rewritten };
+  return { requested, personalData, denials, document: rewritten };
 }

@@ -9,10 +9,31 @@ import type {
 import { urError } from '../../kit/errors/ur-error';
 import type { Policy } from '../../kit/policy/read-policy';
 import type { RouterContext } from '../router-context';
-import { authorizeOperation } from './authorize-operation';
+import { type Authorization, authorizeOperation } from './authorize-operation';
+import { POLICIES } from '../../kit/policy/requirement';
+import type { GraphQLError } from 'graphql';
 import { nullifyDeniedFields } from './nullify-denied-fields';
 
 export type AuthzMode = 'filter' | 'reject';
+
+/**
+ * The purpose step: a client that may read personal data by scope but declared no purpose is
+ * refused whole, not given a partial answer (a purpose is a legal precondition, not a filter).
+ */
+function purposeRefusal(auth: Authorization, isClient: boolean): GraphQLError | undefined {
+  if (!isClient) return undefined;
+  const fields = auth.denials
+    .filter(
+      (d) => d.verdict.missingPolicies.includes(POLICIES.personalData) && !d.verdict.missingScopes.length,
+    )
+    .map((d) => d.coordinate);
+  if (!fields.length) return undefined;
+  return urError(
+    'PURPOSE_REQUIRED',
+    `This operation reads personal data (${[...new Set(fields)].join(', ')}): declare your purpose in the ur-purpose header.`,
+    { fields: [...new Set(fields)] },
+  );
+}
 
 /**
  * @apollo/gateway with the policy step in front of its executor: the operation is authorized
@@ -44,6 +65,12 @@ export class PolicyGateway implements GatewayInterface {
     return async (requestContext) => {
       const rc = requestContext as GatewayGraphQLRequestContext<RouterContext>;
       const auth = authorizeOperation(rc.schema, this.policy, rc.document, rc.operation, rc.context.caller);
+      rc.context.authorization = auth;
+      const refusal = purposeRefusal(auth, rc.context.caller.clientId !== null);
+      if (refusal) {
+        if (rc.response?.http) rc.response.http.status = 403;
+        return { errors: [refusal] };
+      }
       if (!auth.denials.length) return execute(requestContext);
       if (this.mode === 'reject') {
         const fields = [...new Set(auth.denials.map((d) => d.coordinate))];

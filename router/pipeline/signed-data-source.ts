@@ -3,6 +3,7 @@ import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway/dist/datas
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { CONTEXT_HEADER } from '../../kit/auth/context-token';
 import { agencyByCode } from '../../kit/demo/reference-data';
+import { SUBJECTS_EXTENSION } from '../../kit/subgraph/collect-subjects';
 import type { RouterContext } from '../router-context';
 
 /**
@@ -23,6 +24,15 @@ export class SignedDataSource extends RemoteGraphQLDataSource<RouterContext> {
     if (!('context' in options) || !options.context?.contextToken) return;
     options.context.subgraphsCalled.add(this.serviceName);
     options.request.http?.headers.set(CONTEXT_HEADER, await options.context.contextToken());
+  }
+
+  /** Subjects whose personal data the subgraph returned, for the audit entry. */
+  override async didReceiveResponse(
+    requestContext: Parameters<NonNullable<RemoteGraphQLDataSource<RouterContext>['didReceiveResponse']>>[0],
+  ): Promise<GatewayGraphQLResponse> {
+    const subjects = requestContext.response.extensions?.[SUBJECTS_EXTENSION];
+    if (Array.isArray(subjects)) for (const s of subjects) requestContext.context.subjects?.add(String(s));
+    return requestContext.response;
   }
 
   override async process(

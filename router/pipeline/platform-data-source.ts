@@ -1,0 +1,52 @@
+import type {
+  GraphQLDataSource,
+  GraphQLDataSourceProcessOptions,
+} from '@apollo/gateway/dist/datasources/types';
+import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import type { MikroORM } from '@mikro-orm/core';
+import { type DocumentNode, execute, type GraphQLSchema, parse } from 'graphql';
+import type { Policy } from '../../kit/policy/read-policy';
+import { Loaders } from '../../kit/subgraph/loaders';
+import type { PlatformContext } from '../../subgraphs/platform/platform-context';
+import type { RouterContext } from '../router-context';
+
+/**
+ * The platform subgraph (client registry, audit trail), executed in the router's process against
+ * the router's own database: no network hop and no signed context needed, since the caller was
+ * authenticated by this very process. The subgraph's own shield still enforces its SDL policy.
+ */
+export class PlatformDataSource implements GraphQLDataSource<RouterContext> {
+  private readonly documents = new Map<string, DocumentNode>();
+
+  constructor(
+    private readonly schema: GraphQLSchema,
+    private readonly orm: MikroORM,
+    private readonly policy: Policy,
+  ) {}
+
+  async process(options: GraphQLDataSourceProcessOptions<RouterContext>): Promise<GatewayGraphQLResponse> {
+    const { query, variables } = options.request;
+    if (!query || !('context' in options) || !options.context?.caller) {
+      return {
+        errors: [{ message: 'The platform subgraph answers only operations.' }],
+      } as GatewayGraphQLResponse;
+    }
+    let document = this.documents.get(query);
+    if (!document) {
+      document = parse(query);
+      if (this.documents.size > 1000) this.documents.clear();
+      this.documents.set(query, document);
+    }
+    const em = this.orm.em.fork();
+    const contextValue: PlatformContext = {
+      caller: options.context.caller,
+      em,
+      loaders: new Loaders(em),
+      subjects: new Set(),
+      supergraph: { policy: this.policy },
+    };
+    options.context.subgraphsCalled.add('platform');
+    const result = await execute({ schema: this.schema, document, variableValues: variables, contextValue });
+    return result as GatewayGraphQLResponse;
+  }
+}
