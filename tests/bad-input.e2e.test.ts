@@ -186,7 +186,8 @@ describe('bad input through the router', () => {
     expect(res.body.data).toEqual({ agencies: expect.any(Array), citizen: null });
     expect(res.body.errors).toEqual([
       {
-        message: 'You may not read Query.citizen: it needs scope identity.citizen.basic:read.',
+        message:
+          'You may not read Query.citizen: it needs scope identity.citizen.basic:read and a declared purpose (ur-purpose header) for personal data.',
         locations: [{ line: 1, column: 41 }],
         path: ['citizen'],
         extensions: {

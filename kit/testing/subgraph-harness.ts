@@ -94,6 +94,8 @@ export function testCaller(scopes: string[], clientId: string | null = 'test-cli
 
 export interface GraphQLResponse {
   status: number;
+  /** Response extensions, kept apart so tests can compare `body` whole (e.g. `urSubjects` for the audit). */
+  extensions?: Record<string, unknown>;
   body: {
     data?: Record<string, unknown> | null;
     errors?: { message: string; extensions?: Record<string, unknown> }[];
@@ -110,5 +112,6 @@ export async function callSubgraph(
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (caller) headers[CONTEXT_HEADER] = await signContext(caller, contextKey(TEST_SECRET));
   const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-  return { status: res.status, body: (await res.json()) as GraphQLResponse['body'] };
+  const { extensions, ...body } = (await res.json()) as GraphQLResponse['body'] & { extensions?: Record<string, unknown> };
+  return { status: res.status, body, extensions };
 }

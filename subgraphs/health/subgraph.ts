@@ -19,6 +19,10 @@ export const health = defineSubgraph({
   // MedicalCommittee first: the kit seeds when the first entity's table is empty.
   entities: [MedicalCommittee, CommitteeDecision, DisabilityRecord],
   resolvers: [DisabilityRecordResolver, CommitteeDecisionResolver, MedicalCommitteeResolver, CitizenResolver],
+  subjects: {
+    DisabilityRecord: (r: DisabilityRecord) => r.citizenNationalId,
+    CommitteeDecision: (d: CommitteeDecision) => d.citizenNationalId,
+  },
   references: {
     Citizen: (ref: { nationalId: string }) => citizenStub(ref.nationalId),
     DisabilityRecord: (ref: { id: string }, ctx: SubgraphContext) =>

@@ -14,6 +14,7 @@ export const identity = defineSubgraph({
   port: 4001,
   entities: [Citizen, Agency],
   resolvers: [CitizenResolver, AgencyResolver],
+  subjects: { Citizen: (c: Citizen) => c.nationalId },
   references: {
     Citizen: (ref: { nationalId: string }, ctx: SubgraphContext) =>
       ctx.loaders.one(Citizen, 'nationalId').load(ref.nationalId),

@@ -7,6 +7,7 @@ import { MedicalCommittee } from './medical-committee.entity';
 /** One committee session's decision about one citizen. Needs committee scope. */
 @Directive('@key(fields: "id")')
 @Directive('@requiresScopes(scopes: [["health.committee:read"]])')
+@Directive('@policy(policies: [["personal-data"]])')
 @ObjectType({ description: 'A medical committee’s decision about a citizen’s disability, with its minutes.' })
 @Entity({ tableName: 'committee_decision' })
 @Index({ properties: ['committeeId', 'id'] }) // a committee's decisions, in page order

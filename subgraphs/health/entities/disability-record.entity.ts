@@ -11,6 +11,7 @@ import { DisabilityStatus, DisabilityType } from './enums';
  */
 @Directive('@key(fields: "id")')
 @Directive('@requiresScopes(scopes: [["health.disability:read"]])')
+@Directive('@policy(policies: [["personal-data"]])')
 @ObjectType({
   description: 'A citizen’s disability status, as the latest medical-committee decision left it.',
 })

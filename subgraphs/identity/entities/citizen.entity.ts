@@ -5,6 +5,7 @@ import { governorateOf, GovernorateType } from '../../../kit/graphql/governorate
 /** A person in the civil-registry mirror. Reaching one needs basic-identity scope. */
 @Directive('@key(fields: "nationalId")')
 @Directive('@requiresScopes(scopes: [["identity.citizen.basic:read"]])')
+@Directive('@policy(policies: [["personal-data"]])')
 @ObjectType({
   description: 'A citizen as recorded by the civil registry (mirror kept by the National Data Center).',
 })
