@@ -11,4 +11,6 @@ module.exports = {
   setupFiles: ['reflect-metadata'],
   testTimeout: 60000,
   maxWorkers: 2,
+  // Connection pools (pg, ioredis) can outlive a suite by a few seconds; never let CI hang on them.
+  forceExit: true,
 };
