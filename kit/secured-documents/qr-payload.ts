@@ -6,8 +6,8 @@ import type { SignedStatement } from './statement';
  * The QR payload of a secured document: `UR1.` then base64url of the canonical JSON of the
  * signed statement with its signature added as `sig`. Versioned by its prefix so that a later
  * format can be told apart by any reader; URL-safe and without padding so it can also travel in a
- * link (`/verify?p=UR1.…`). About 700–1,000 characters for an academic degree: a version-25 QR
- * code at low error correction, printable at 4 cm.
+ * link (`/verify?p=UR1.…`). About 1,000–1,100 characters for an academic degree with Arabic
+ * fields: a version 25–27 QR code at low error correction, still printable at 4–5 cm.
  */
 export const QR_PREFIX = 'UR1.';
 /** Larger than any QR code holds (2,953 bytes at most): longer text is not a payload. */
@@ -43,7 +43,9 @@ export function parseQrPayload(text: string): ParsedPayload {
   const version = /^UR(\d+)\./.exec(payload);
   if (!version) return malformed(`it must start with ${QR_PREFIX}`);
   if (`UR${version[1]}.` !== QR_PREFIX) {
-    return malformed(`format UR${version[1]} is not known to this verifier (it reads ${QR_PREFIX.slice(0, -1)})`);
+    return malformed(
+      `format UR${version[1]} is not known to this verifier (it reads ${QR_PREFIX.slice(0, -1)})`,
+    );
   }
   const body = payload.slice(QR_PREFIX.length);
   if (!/^[A-Za-z0-9_-]+$/.test(body)) return malformed('the part after UR1. is not base64url');
@@ -78,7 +80,8 @@ export function asStatement(
   const text = (k: string) => typeof s[k] === 'string' && (s[k] as string).length > 0;
   const problems: string[] = [];
   if (s.v !== 1) problems.push('v must be 1');
-  for (const k of ['documentId', 'issuerId', 'keyId', 'type', 'title']) if (!text(k)) problems.push(`${k} is missing`);
+  for (const k of ['documentId', 'issuerId', 'keyId', 'type', 'title'])
+    if (!text(k)) problems.push(`${k} is missing`);
   if (s.titleEn !== undefined && typeof s.titleEn !== 'string') problems.push('titleEn must be text');
   if (typeof s.issuedAt !== 'string' || !DATE.test(s.issuedAt)) problems.push('issuedAt must be YYYY-MM-DD');
   if (typeof s.signedAt !== 'string' || !INSTANT.test(s.signedAt) || Number.isNaN(Date.parse(s.signedAt))) {
@@ -99,6 +102,7 @@ export function asStatement(
   ) {
     problems.push('fields must map names to text');
   }
-  if (problems.length) return { ok: false, problem: `The statement is not well-formed: ${problems.join('; ')}.` };
+  if (problems.length)
+    return { ok: false, problem: `The statement is not well-formed: ${problems.join('; ')}.` };
   return { ok: true, statement: s as unknown as SignedStatement };
 }

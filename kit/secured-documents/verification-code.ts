@@ -52,21 +52,18 @@ export function verificationCodeOf(signature: string): string {
   return formatVerificationCode(values.map((v) => CROCKFORD[v]).join(''));
 }
 
-export type ParsedCode = { readonly ok: true; readonly code: string } | { readonly ok: false; readonly problem: string };
+export type ParsedCode =
+  { readonly ok: true; readonly code: string } | { readonly ok: false; readonly problem: string };
 
-const EXPECTED = 'a verification code is 10 characters such as 7KQ3-M9XD-2F (digits and letters, no I, L, O or U)';
+const EXPECTED =
+  'a verification code is 10 characters such as 7KQ3-M9XD-2F (digits and letters, no I, L, O or U)';
 
 /**
  * Reads what a person typed: any case, with or without hyphens and spaces, O for 0 and I or L
  * for 1. Answers the code in its printed form, or why the text cannot be one.
  */
 export function parseVerificationCode(input: string): ParsedCode {
-  const compact = input
-    .trim()
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const compact = input.trim().toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   if (compact.length !== CODE_CHARS) {
     return { ok: false, problem: `"${input}" is not a verification code: ${EXPECTED}.` };
   }
