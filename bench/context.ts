@@ -1,0 +1,81 @@
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { importPrivateKey, issuePlatformToken } from '../kit/auth/client-token';
+import { DEMO_CLIENTS } from '../router/clients/demo-clients';
+import type { CpuLayout } from './ipc';
+import type { RequestSpec } from './load';
+import type { Settings } from './measure';
+
+/** What every workload of one run shares: settings, CPU layout, and the platform's keys. */
+export interface BenchContext {
+  readonly settings: Settings;
+  readonly layout: CpuLayout;
+  /** Our router records every operation (the default; `--no-audit` shows what the audit costs). */
+  readonly audit: boolean;
+  readonly platformPublicKeyPem: string;
+  /** Secret the router (and the plain gateway, for the national graph) signs subgraph context with. */
+  readonly contextSecret: string;
+  /** Headers for a demo client (token and its first registered purpose), or anonymous for `null`. */
+  headersFor(client: string | null): Promise<Record<string, string>>;
+  log(message: string): void;
+}
+
+/** A fresh Ed25519 platform key pair and context secret for this run: nothing persists. */
+export async function createContext(
+  settings: Settings,
+  layout: CpuLayout,
+  log: (message: string) => void,
+  audit = true,
+): Promise<BenchContext> {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519', {
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  });
+  const signingKey = await importPrivateKey(privateKey);
+  return {
+    settings,
+    layout,
+    audit,
+    platformPublicKeyPem: publicKey,
+    contextSecret: randomBytes(32).toString('base64url'),
+    async headersFor(client) {
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (client === null) return headers;
+      headers.authorization = `Bearer ${await issuePlatformToken(client, signingKey, 3600)}`;
+      const purpose = DEMO_CLIENTS.find((c) => c.id === client)?.purposes[0];
+      if (purpose) headers['ur-purpose'] = purpose;
+      return headers;
+    },
+    log,
+  };
+}
+
+export function requestSpec(
+  label: string,
+  query: string,
+  variables: Record<string, unknown> | undefined,
+  headers: Record<string, string>,
+): RequestSpec {
+  return { label, body: Buffer.from(JSON.stringify({ query, variables: variables ?? {} })), headers };
+}
+
+/** The repository root (package.json and schema/), from bench/ or dist/bench/. */
+export function repoRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'package.json')) || !existsSync(join(dir, 'schema'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('cannot find the repository root above ' + __dirname);
+    dir = parent;
+  }
+  return dir;
+}
+
+/** How our router runs in every workload, for the notes under each table. */
+export function ourRouterNote(who: string, audit: boolean): string {
+  return (
+    `our router: startRouter, authz 'filter', ${who}; platform token (EdDSA) verified and purpose checked on every ` +
+    `request; rate limits checked (set out of reach); subgraph context signed once per request; ` +
+    (audit ? `audit on (the platform's AuditWriter: hash chain, SQLite file)` : `AUDIT OFF (--no-audit)`)
+  );
+}

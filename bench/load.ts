@@ -1,0 +1,107 @@
+import { Agent, request } from 'node:http';
+import { performance } from 'node:perf_hooks';
+
+/** One kind of request in a cell's mix: a prepared JSON body and its headers. */
+export interface RequestSpec {
+  readonly label: string;
+  readonly body: Buffer;
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+export interface LoadOptions {
+  /** GraphQL endpoint on 127.0.0.1. */
+  readonly url: string;
+  /** Sent round-robin. */
+  readonly mix: readonly RequestSpec[];
+  readonly concurrency: number;
+  /** Stop starting requests after this long (ms)… */
+  readonly durationMs: number;
+  /** …or after this many requests, whichever comes first. */
+  readonly maxRequests: number;
+}
+
+export interface LoadResult {
+  /** Requests completed (in-flight ones are awaited, so the router's CPU covers exactly these). */
+  readonly count: number;
+  /** Answers that were not 200, or carried GraphQL `errors`, or a connection failure. */
+  readonly errors: number;
+  readonly firstError?: string;
+  readonly elapsedMs: number;
+  /** Per-request latency, ms, in completion order. */
+  readonly latenciesMs: number[];
+}
+
+export interface Answer {
+  readonly status: number;
+  readonly body: Buffer;
+}
+
+/** A keep-alive HTTP/1.1 client: one agent per cell, `concurrency` connections. */
+export function send(agent: Agent, url: URL, spec: RequestSpec): Promise<Answer> {
+  return new Promise((resolve) => {
+    const req = request(
+      {
+        agent,
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        headers: { ...spec.headers, 'content-length': spec.body.length },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }));
+        res.on('error', (error) => resolve({ status: 0, body: Buffer.from(String(error)) }));
+      },
+    );
+    req.on('error', (error) => resolve({ status: 0, body: Buffer.from(String(error)) }));
+    req.end(spec.body);
+  });
+}
+
+const ERRORS_KEY = Buffer.from('"errors"');
+
+/** Whether an answer failed: not 200, or a GraphQL error anywhere in it (cheap byte search). */
+export function failed(answer: Answer): boolean {
+  return answer.status !== 200 || answer.body.includes(ERRORS_KEY);
+}
+
+/**
+ * Closed-loop load: `concurrency` workers, each sending its next request as soon as the last
+ * one answered, until the time or the request budget is spent. Bounded and loopback only.
+ */
+export async function runLoad(options: LoadOptions): Promise<LoadResult> {
+  const url = new URL(options.url);
+  const agent = new Agent({ keepAlive: true, maxSockets: options.concurrency });
+  const latenciesMs: number[] = [];
+  let started = 0;
+  let errors = 0;
+  let firstError: string | undefined;
+  const t0 = performance.now();
+  const deadline = t0 + options.durationMs;
+  const worker = async () => {
+    while (started < options.maxRequests && performance.now() < deadline) {
+      const spec = options.mix[started % options.mix.length] as RequestSpec;
+      started += 1;
+      const sentAt = performance.now();
+      const answer = await send(agent, url, spec);
+      latenciesMs.push(performance.now() - sentAt);
+      if (failed(answer)) {
+        errors += 1;
+        firstError ??= `${spec.label}: HTTP ${answer.status} ${answer.body.toString('utf8', 0, 300)}`;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: options.concurrency }, worker));
+  const elapsedMs = performance.now() - t0;
+  agent.destroy();
+  return { count: latenciesMs.length, errors, firstError, elapsedMs, latenciesMs };
+}
+
+/** The q-quantile (0–1) of a sorted array, nearest rank. */
+export function quantile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[rank] as number;
+}

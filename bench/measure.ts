@@ -1,0 +1,209 @@
+import type { Child } from './ipc';
+import { type RequestSpec, quantile, runLoad } from './load';
+import type { MeterReading } from './meter';
+import type { SubgraphTotals } from './serve-subgraphs';
+
+/** How long and how hard each cell runs. */
+export interface Settings {
+  readonly name: 'quick' | 'full' | 'test';
+  /** Each cell is run this many times, targets alternating (ABBA order), and the figures summed. */
+  readonly rounds: number;
+  readonly warmMs: number;
+  readonly warmRequests: number;
+  readonly cellMs: number;
+  readonly cellRequests: number;
+  readonly concurrency: number;
+  /** List sweep sizes. */
+  readonly sweep: readonly number[];
+}
+
+export const SETTINGS: Record<Settings['name'], Settings> = {
+  quick: {
+    name: 'quick',
+    rounds: 2,
+    warmMs: 150,
+    warmRequests: Infinity,
+    cellMs: 600,
+    cellRequests: Infinity,
+    // Fewer connections than the full run: a closed loop drains for one latency after each cell.
+    concurrency: 4,
+    sweep: [10, 100, 1000],
+  },
+  full: {
+    name: 'full',
+    rounds: 3,
+    warmMs: 1000,
+    warmRequests: Infinity,
+    cellMs: 6000,
+    cellRequests: Infinity,
+    concurrency: 32,
+    sweep: [10, 100, 1000],
+  },
+  test: {
+    name: 'test',
+    rounds: 1,
+    warmMs: Infinity,
+    warmRequests: 2,
+    cellMs: Infinity,
+    cellRequests: 4,
+    concurrency: 2,
+    sweep: [10, 100],
+  },
+};
+
+/** A server under measurement and where its subgraph traffic is counted. */
+export interface Target {
+  readonly key: 'ours' | 'gateway' | 'direct';
+  readonly label: string;
+  readonly url: string;
+  /** The process whose CPU and memory are measured (the router, or the subgraph measured straight). */
+  readonly meter: Child;
+  /** The process hosting the subgraphs whose counters this target's traffic moves. */
+  readonly subgraphs: Child;
+}
+
+/** One row of a table: a target's figures summed over every round of a cell. */
+export interface Row {
+  readonly target: Target['key'];
+  readonly label: string;
+  readonly requests: number;
+  readonly errors: number;
+  readonly firstError?: string;
+  readonly reqPerSec: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  /** Measured process CPU (user + system, all threads) per request, ms. */
+  readonly cpuMsPerReq: number;
+  /** Share of one core the measured process used while loaded (1 = a full core). */
+  readonly coreShare: number;
+  readonly peakRssMb: number;
+  readonly subgraphReqPerOp: number;
+  readonly entityReqPerOp: number;
+  readonly repsPerOp: number;
+  readonly sqlPerOp: number;
+  /** SQL statements the measured process sent itself, per request (our router: audit writes). */
+  readonly ownSqlPerOp: number;
+}
+
+interface Totals {
+  count: number;
+  errors: number;
+  firstError?: string;
+  elapsedMs: number;
+  cpuMicros: number;
+  peakRss: number;
+  ownSql: number;
+  latencies: number[];
+  sub: SubgraphTotals;
+}
+
+function emptyTotals(): Totals {
+  return {
+    count: 0,
+    errors: 0,
+    elapsedMs: 0,
+    cpuMicros: 0,
+    peakRss: 0,
+    ownSql: 0,
+    latencies: [],
+    sub: { requests: 0, entityRequests: 0, representations: 0, sql: 0 },
+  };
+}
+
+async function measureCell(
+  target: Target,
+  mix: readonly RequestSpec[],
+  settings: Settings,
+  into: Totals,
+): Promise<void> {
+  const base = { url: target.url, mix, concurrency: settings.concurrency };
+  await runLoad({ ...base, durationMs: settings.warmMs, maxRequests: settings.warmRequests });
+  const before = await target.subgraphs.request<SubgraphTotals>('stats');
+  await target.meter.request('begin');
+  const load = await runLoad({ ...base, durationMs: settings.cellMs, maxRequests: settings.cellRequests });
+  const reading = await target.meter.request<MeterReading>('end');
+  const after = await target.subgraphs.request<SubgraphTotals>('stats');
+  into.count += load.count;
+  into.errors += load.errors;
+  into.firstError ??= load.firstError;
+  into.elapsedMs += load.elapsedMs;
+  into.cpuMicros += reading.cpuMicros;
+  into.ownSql += reading.ownSql;
+  into.peakRss = Math.max(into.peakRss, reading.peakRss);
+  for (const latency of load.latenciesMs) into.latencies.push(latency);
+  into.sub.requests += after.requests - before.requests;
+  into.sub.entityRequests += after.entityRequests - before.entityRequests;
+  into.sub.representations += after.representations - before.representations;
+  into.sub.sql += after.sql - before.sql;
+}
+
+function rowOf(target: Target, t: Totals): Row {
+  const sorted = t.latencies.sort((a, b) => a - b);
+  const per = (n: number) => (t.count ? n / t.count : Number.NaN);
+  return {
+    target: target.key,
+    label: target.label,
+    requests: t.count,
+    errors: t.errors,
+    firstError: t.firstError,
+    reqPerSec: t.elapsedMs ? t.count / (t.elapsedMs / 1000) : Number.NaN,
+    p50Ms: quantile(sorted, 0.5),
+    p99Ms: quantile(sorted, 0.99),
+    cpuMsPerReq: per(t.cpuMicros / 1000),
+    coreShare: t.elapsedMs ? t.cpuMicros / 1000 / t.elapsedMs : Number.NaN,
+    peakRssMb: t.peakRss / (1024 * 1024),
+    subgraphReqPerOp: per(t.sub.requests),
+    entityReqPerOp: per(t.sub.entityRequests),
+    repsPerOp: per(t.sub.representations),
+    sqlPerOp: per(t.sub.sql),
+    ownSqlPerOp: per(t.ownSql),
+  };
+}
+
+/**
+ * Runs one cell (the same request mix) against every target, `settings.rounds` times, in ABBA
+ * order so that drift (thermal, GC, the OS) falls on all targets alike. Returns one row per target.
+ */
+export async function compareTargets(
+  targets: readonly Target[],
+  mix: readonly RequestSpec[],
+  settings: Settings,
+  onProgress: (message: string) => void = () => undefined,
+): Promise<Row[]> {
+  const totals = new Map(targets.map((t) => [t.key, emptyTotals()]));
+  for (let round = 0; round < settings.rounds; round++) {
+    const order = round % 2 === 0 ? targets : [...targets].reverse();
+    for (const target of order) {
+      onProgress(`round ${round + 1}/${settings.rounds}: ${target.label}`);
+      await measureCell(target, mix, settings, totals.get(target.key) as Totals);
+    }
+  }
+  return targets.map((t) => rowOf(t, totals.get(t.key) as Totals));
+}
+
+/** One request through a target, with the subgraph counts it moved (probe and per-query counts). */
+export async function countOne(
+  target: Target,
+  spec: RequestSpec,
+): Promise<{ status: number; body: unknown; sub: SubgraphTotals }> {
+  const before = await target.subgraphs.request<SubgraphTotals>('stats');
+  const res = await fetch(target.url, { method: 'POST', headers: spec.headers, body: spec.body });
+  const text = await res.text();
+  const after = await target.subgraphs.request<SubgraphTotals>('stats');
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // left as text: the caller reports it
+  }
+  return {
+    status: res.status,
+    body,
+    sub: {
+      requests: after.requests - before.requests,
+      entityRequests: after.entityRequests - before.entityRequests,
+      representations: after.representations - before.representations,
+      sql: after.sql - before.sql,
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import type { IpcHandlers } from './ipc';
+
+/** What a measured child reports for one cell: its own CPU time and its peak memory. */
+export interface MeterReading {
+  /** User + system CPU of the whole process (every thread) between `begin` and `end`, in µs. */
+  readonly cpuMicros: number;
+  /** Highest resident set size seen between `begin` and `end` (sampled every 10 ms), in bytes. */
+  readonly peakRss: number;
+  /** SQL statements the process itself sent between `begin` and `end` (our router: the audit writes). */
+  readonly ownSql: number;
+}
+
+const SAMPLE_MS = 10;
+
+/**
+ * `begin` / `end` handlers for a child under measurement. Measured from inside the child, so
+ * the figures are the child's alone: the load generator and the subgraphs live elsewhere.
+ */
+export function meterHandlers(sqlCount: () => number = () => 0): IpcHandlers {
+  let start: NodeJS.CpuUsage | undefined;
+  let sqlAtStart = 0;
+  let peak = 0;
+  let timer: NodeJS.Timeout | undefined;
+  const sample = () => {
+    peak = Math.max(peak, process.memoryUsage.rss());
+  };
+  return {
+    async begin() {
+      peak = 0;
+      sample();
+      clearInterval(timer);
+      timer = setInterval(sample, SAMPLE_MS);
+      sqlAtStart = sqlCount();
+      start = process.cpuUsage();
+      return null;
+    },
+    async end(): Promise<MeterReading> {
+      const cpu = process.cpuUsage(start);
+      clearInterval(timer);
+      timer = undefined;
+      sample();
+      return { cpuMicros: cpu.user + cpu.system, peakRss: peak, ownSql: sqlCount() - sqlAtStart };
+    },
+  };
+}

@@ -1,0 +1,193 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { parseSupergraph } from '../router/supergraph/load-supergraph';
+import { type BenchContext, ourRouterNote, repoRoot, requestSpec } from './context';
+import { Stack } from './federation-bench';
+import type { RequestSpec } from './load';
+import { compareTargets, countOne, type Target } from './measure';
+import {
+  fallbackCitizen,
+  FIND_CITIZEN_WITH_RECORD,
+  NATIONAL_QUERIES,
+  type NationalQuery,
+  withCitizen,
+} from './national-workload';
+import type { Section } from './report';
+import type { StartedSubgraphs } from './serve-subgraphs';
+
+/** Where a subgraph that is in the supergraph but not started is routed: a closed loopback port. */
+const NOWHERE = 'http://127.0.0.1:9/graphql';
+
+interface Answer {
+  data?: unknown;
+  errors?: { message?: string; extensions?: { code?: string } }[];
+}
+
+function asAnswer(body: unknown): Answer {
+  return typeof body === 'object' && body !== null ? (body as Answer) : {};
+}
+
+function problem(status: number, body: unknown): string | undefined {
+  const answer = asAnswer(body);
+  const error = answer.errors?.[0];
+  if (error) return `${error.extensions?.code ?? 'ERROR'}: ${error.message ?? ''}`.slice(0, 160);
+  if (status !== 200 || !answer.data) return `HTTP ${status}`;
+  return undefined;
+}
+
+/** The national workload's processes, started and idle. */
+export interface NationalStack {
+  readonly stack: Stack;
+  readonly ours: Target;
+  readonly gateway: Target;
+  readonly started: readonly string[];
+  /** In the supergraph but not started by the benchmark. */
+  readonly notStarted: readonly string[];
+}
+
+/**
+ * Starts the national graph's subgraphs (in-memory SQLite, seeded) in one child, our router in
+ * another, and the plain gateway (stripped supergraph, signing the context) in a third.
+ */
+export async function startNational(ctx: BenchContext): Promise<NationalStack> {
+  const { layout } = ctx;
+  const stack = new Stack();
+  try {
+    ctx.log('national: starting the subgraphs (in-memory SQLite, seeding), our router and the plain gateway');
+    const supergraphSdl = readFileSync(join(repoRoot(), 'schema', 'supergraph.graphql'), 'utf8');
+    const inSupergraph = Object.keys(parseSupergraph(supergraphSdl).routingUrls);
+    const subgraphs = await stack.start<StartedSubgraphs>('serve-subgraphs', layout.otherCores, {
+      kind: 'national',
+      contextSecret: ctx.contextSecret,
+    });
+    const notStarted = inSupergraph.filter((name) => !subgraphs.started.urls[name]);
+    const subgraphUrls = {
+      ...Object.fromEntries(notStarted.map((name) => [name, NOWHERE])),
+      ...subgraphs.started.urls,
+    };
+    const [ours, gateway] = await Promise.all([
+      stack.start<{ url: string }>('serve-router', layout.measuredCores, {
+        supergraphSdl,
+        subgraphUrls,
+        agencies: subgraphs.started.agencies,
+        platformPublicKeyPem: ctx.platformPublicKeyPem,
+        contextSecret: ctx.contextSecret,
+        audit: ctx.audit,
+      }),
+      stack.start<{ url: string }>('serve-gateway', layout.measuredCores, {
+        supergraphSdl,
+        subgraphUrls,
+        contextSecret: ctx.contextSecret,
+      }),
+    ]);
+    return {
+      stack,
+      ours: {
+        key: 'ours',
+        label: 'ours',
+        url: ours.started.url,
+        meter: ours.child,
+        subgraphs: subgraphs.child,
+      },
+      gateway: {
+        key: 'gateway',
+        label: 'plain gateway',
+        url: gateway.started.url,
+        meter: gateway.child,
+        subgraphs: subgraphs.child,
+      },
+      started: Object.keys(subgraphs.started.urls),
+      notStarted,
+    };
+  } catch (error) {
+    await stack.stop();
+    throw error;
+  }
+}
+
+async function findCitizen(ctx: BenchContext, ours: Target): Promise<string> {
+  const headers = await ctx.headersFor(FIND_CITIZEN_WITH_RECORD.client);
+  const probe = await countOne(
+    ours,
+    requestSpec('find citizen', FIND_CITIZEN_WITH_RECORD.query, {}, headers),
+  );
+  const edges = (asAnswer(probe.body).data as { disabilityRecords?: { edges?: unknown[] } } | undefined)
+    ?.disabilityRecords?.edges;
+  const first = edges?.[0] as { node?: { citizen?: { nationalId?: string } } } | undefined;
+  return first?.node?.citizen?.nationalId ?? fallbackCitizen();
+}
+
+/**
+ * Workload 1: realistic cross-agency queries of the demo clients through our router (permissions,
+ * purposes, audit on) and through the plain gateway. Each query is first sent once through both:
+ * one the supergraph cannot answer yet, or that the two answer differently, is skipped and listed.
+ */
+export async function measureNational(
+  ctx: BenchContext,
+  running: NationalStack,
+  queries: readonly NationalQuery[] = NATIONAL_QUERIES,
+): Promise<Section> {
+  const { ours, gateway } = running;
+  const citizen = await findCitizen(ctx, ours);
+  const mix: RequestSpec[] = [];
+  const skipped: string[] = [];
+  const details: string[] = ['per query, one request each (subgraph requests / representations / SQL):'];
+  for (const q of queries) {
+    const spec = requestSpec(
+      q.name,
+      q.query,
+      withCitizen(q.variables, citizen),
+      await ctx.headersFor(q.client),
+    );
+    const viaOurs = await countOne(ours, spec);
+    const oursProblem = problem(viaOurs.status, viaOurs.body);
+    if (oursProblem) {
+      skipped.push(`${q.name} (${oursProblem})`);
+      continue;
+    }
+    const viaGateway = await countOne(gateway, spec);
+    const gatewayProblem = problem(viaGateway.status, viaGateway.body);
+    if (gatewayProblem) {
+      skipped.push(`${q.name} (plain gateway: ${gatewayProblem})`);
+      continue;
+    }
+    if (!isDeepStrictEqual(asAnswer(viaOurs.body).data, asAnswer(viaGateway.body).data)) {
+      skipped.push(`${q.name} (ours and the plain gateway answer differently)`);
+      continue;
+    }
+    mix.push(spec);
+    const c = (s: typeof viaOurs.sub) => `${s.requests} / ${s.representations} / ${s.sql}`;
+    details.push(
+      `  ${q.name.padEnd(28)} ${(q.client ?? 'anonymous').padEnd(19)} ours ${c(viaOurs.sub).padEnd(14)} plain gateway ${c(viaGateway.sub)}`,
+    );
+  }
+  const notes = [
+    `subgraphs: ${running.started.join(', ')} (in-memory SQLite, demo data)` +
+      (running.notStarted.length
+        ? `; in the supergraph but not started here (routed to a closed port unless the router serves them itself): ${running.notStarted.join(', ')}`
+        : ''),
+    `query mix (round-robin, each as its demo client with its purpose): ${mix.map((s) => s.label).join(', ') || 'none'}`,
+    `skipped (not answerable by this supergraph yet): ${skipped.join('; ') || 'none'}`,
+    ourRouterNote('the demo clients (static registry)', ctx.audit),
+    `plain gateway: the same supergraph with the security features stripped; it authenticates no one but signs the ` +
+      `subgraph context (same secret, once per request, from the token's unverified subject) or the subgraphs answer 401`,
+  ];
+  const base = { id: 'national' as const, notes, details, ran: mix.map((s) => s.label), skipped };
+  if (!mix.length) return { ...base, title: 'National graph: no query answerable yet', rows: [] };
+  ctx.log(`national: mix of ${mix.length} queries`);
+  return {
+    ...base,
+    title: `National graph: ${mix.length} cross-agency queries of the demo clients`,
+    rows: await compareTargets([ours, gateway], mix, ctx.settings, (m) => ctx.log(`national: ${m}`)),
+  };
+}
+
+export async function runNational(ctx: BenchContext): Promise<Section> {
+  const running = await startNational(ctx);
+  try {
+    return await measureNational(ctx, running);
+  } finally {
+    await running.stack.stop();
+  }
+}
