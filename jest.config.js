@@ -4,7 +4,14 @@ delete swcrc.$schema;
 
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/kit', '<rootDir>/subgraphs', '<rootDir>/router', '<rootDir>/tests', '<rootDir>/scripts', '<rootDir>/bench'],
+  roots: [
+    '<rootDir>/kit',
+    '<rootDir>/subgraphs',
+    '<rootDir>/router',
+    '<rootDir>/tests',
+    '<rootDir>/scripts',
+    '<rootDir>/bench',
+  ],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', { ...swcrc, swcrc: false }] },

@@ -112,6 +112,8 @@ export async function callSubgraph(
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (caller) headers[CONTEXT_HEADER] = await signContext(caller, contextKey(TEST_SECRET));
   const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-  const { extensions, ...body } = (await res.json()) as GraphQLResponse['body'] & { extensions?: Record<string, unknown> };
+  const { extensions, ...body } = (await res.json()) as GraphQLResponse['body'] & {
+    extensions?: Record<string, unknown>;
+  };
   return { status: res.status, body, extensions };
 }
