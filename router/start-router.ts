@@ -30,6 +30,9 @@ import type { RouterContext } from './router-context';
 import { parseSupergraph } from './supergraph/load-supergraph';
 import { MemoryRateLimiter, type RateLimiter, RedisRateLimiter } from './trust/rate-limiter';
 import { MemoryReplayGuard, RedisReplayGuard } from './trust/replay-guard';
+import { anonymousExecute } from './pages/anonymous-execute';
+import { trustListRoute } from './pages/trust-list-route';
+import { verifyPageRoute } from './pages/verify-page';
 
 export interface RouterOptions {
   /** Composed supergraph SDL, with the authorization directives. */
@@ -171,6 +174,8 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
           subjects: new Set<string>(),
         }));
       },
+      '/verify': verifyPageRoute(anonymousExecute(apollo, key)),
+      '/trust-list.json': trustListRoute(anonymousExecute(apollo, key)),
       '/health': async (_req, res) => {
         const subgraphs: Record<string, string> = {};
         await Promise.all(

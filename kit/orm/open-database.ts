@@ -87,12 +87,18 @@ export function ormOptions(o: DatabaseOptions, migrationsPath?: string): Options
 /** Opens the database and brings its tables up to date from the committed migrations (never schema sync). */
 export async function openDatabase(o: DatabaseOptions): Promise<MikroORM> {
   const orm = await MikroORM.init(ormOptions(o));
-  if (dialectOf(o.databaseUrl) === 'sqlite') {
-    await orm.em.getConnection().execute('PRAGMA journal_mode = WAL');
-    await orm.em.getConnection().execute('PRAGMA foreign_keys = ON');
-  } else {
-    await orm.em.getConnection().execute(`create schema if not exists "${o.schema ?? schemaNameOf(o.name)}"`);
+  try {
+    if (dialectOf(o.databaseUrl) === 'sqlite') {
+      await orm.em.getConnection().execute('PRAGMA journal_mode = WAL');
+      await orm.em.getConnection().execute('PRAGMA foreign_keys = ON');
+    } else {
+      await orm.em.getConnection().execute(`create schema if not exists "${o.schema ?? schemaNameOf(o.name)}"`);
+    }
+    await orm.getMigrator().up();
+    return orm;
+  } catch (error) {
+    // A failed migration must not leave a pool open (a process or test would hang on it).
+    await orm.close(true);
+    throw error;
   }
-  await orm.getMigrator().up();
-  return orm;
 }

@@ -29,6 +29,7 @@ export class RetentionResolver {
 
   @Directive('@requiresScopes(scopes: [["documents.retention:read"]])')
   @Query(() => DispositionItemConnection, {
+    nullable: true,
     description:
       'Documents whose retention period has ended by `asOf` (default today), with what must happen to them: destruction or transfer to the archive. By document ID.',
   })

@@ -61,7 +61,7 @@ export class CommitteeDecision {
   @Property({ type: 'string', length: 24 })
   createdAt!: string;
 
-  @Field(() => Citizen, { description: 'The citizen the decision is about.' })
+  @Field(() => Citizen, { nullable: true, description: 'The citizen the decision is about.' })
   citizen(): Citizen {
     return citizenStub(this.citizenNationalId);
   }

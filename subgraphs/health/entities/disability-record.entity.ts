@@ -68,7 +68,7 @@ export class DisabilityRecord {
   @Property({ type: 'string', length: 24 })
   updatedAt!: string;
 
-  @Field(() => Citizen, { description: 'The citizen the record is about.' })
+  @Field(() => Citizen, { nullable: true, description: 'The citizen the record is about.' })
   citizen(): Citizen {
     return citizenStub(this.citizenNationalId);
   }

@@ -8,13 +8,17 @@ import { DisabilityRecord } from '../entities/disability-record.entity';
 @Resolver(() => Citizen)
 export class CitizenResolver {
   @Directive('@requiresScopes(scopes: [["health.disability:read"]])')
-  @FieldResolver(() => [DisabilityRecord], { description: 'The citizen’s disability records (at most one).' })
+  @FieldResolver(() => [DisabilityRecord], {
+    nullable: true,
+    description: 'The citizen’s disability records (at most one).',
+  })
   disabilityRecords(@Root() citizen: Citizen, @Ctx() ctx: SubgraphContext): Promise<DisabilityRecord[]> {
     return ctx.loaders.many(DisabilityRecord, 'citizenNationalId').load(citizen.nationalId);
   }
 
   @Directive('@requiresScopes(scopes: [["health.committee:read"]])')
   @FieldResolver(() => [CommitteeDecision], {
+    nullable: true,
     description: 'Medical-committee decisions about the citizen, oldest first.',
   })
   committeeDecisions(@Root() citizen: Citizen, @Ctx() ctx: SubgraphContext): Promise<CommitteeDecision[]> {

@@ -34,7 +34,11 @@ function decisionsWhere(filter: CommitteeDecisionFilter | null | undefined): Obj
 @Resolver(() => CommitteeDecision)
 export class CommitteeDecisionResolver {
   @Directive('@requiresScopes(scopes: [["health.committee:read"]])')
-  @Query(() => CommitteeDecisionConnection, { description: 'Medical-committee decisions, oldest ID first.' })
+  @Directive('@policy(policies: [["personal-data"]])')
+  @Query(() => CommitteeDecisionConnection, {
+    nullable: true,
+    description: 'Medical-committee decisions, oldest ID first.',
+  })
   async committeeDecisions(
     @Arg('filter', () => CommitteeDecisionFilter, { nullable: true }) filter: CommitteeDecisionFilter | null,
     @Args(() => PageArgs) page: PageArgs,

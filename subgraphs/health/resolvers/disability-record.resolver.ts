@@ -33,7 +33,11 @@ function recordsWhere(filter: DisabilityRecordFilter | null | undefined): Object
 @Resolver(() => DisabilityRecord)
 export class DisabilityRecordResolver {
   @Directive('@requiresScopes(scopes: [["health.disability:read"]])')
-  @Query(() => DisabilityRecordConnection, { description: 'Disability records, oldest ID first.' })
+  @Directive('@policy(policies: [["personal-data"]])')
+  @Query(() => DisabilityRecordConnection, {
+    nullable: true,
+    description: 'Disability records, oldest ID first.',
+  })
   async disabilityRecords(
     // `filter` before the page arguments here prints it after them in the SDL (first, after, filter).
     @Arg('filter', () => DisabilityRecordFilter, { nullable: true }) filter: DisabilityRecordFilter | null,

@@ -4,7 +4,10 @@ import { MedicalCommittee } from '../entities/medical-committee.entity';
 
 @Resolver(() => MedicalCommittee)
 export class MedicalCommitteeResolver {
-  @Query(() => [MedicalCommittee], { description: 'Every medical committee, active or not, by ID.' })
+  @Query(() => [MedicalCommittee], {
+    nullable: true,
+    description: 'Every medical committee, active or not, by ID.',
+  })
   medicalCommittees(@Ctx() ctx: SubgraphContext): Promise<MedicalCommittee[]> {
     return ctx.em.find(MedicalCommittee, {}, { orderBy: { id: 'asc' } });
   }

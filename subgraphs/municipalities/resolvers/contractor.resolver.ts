@@ -8,6 +8,7 @@ import { MunicipalProject } from '../entities/municipal-project.entity';
 export class ContractorResolver {
   @Directive('@requiresScopes(scopes: [["municipalities.project:read"]])')
   @FieldResolver(() => [MunicipalProject], {
+    nullable: true,
     description: 'Municipal projects this contractor carries out, by id.',
   })
   municipalProjects(

@@ -110,6 +110,7 @@ async function fileReport(
 export class MunicipalProjectResolver {
   @Directive('@requiresScopes(scopes: [["municipalities.project:read"]])')
   @Query(() => MunicipalProjectConnection, {
+    nullable: true,
     description: 'Municipal projects, in id order, a page at a time.',
   })
   async municipalProjects(
@@ -137,7 +138,9 @@ export class MunicipalProjectResolver {
     return delayDays(project, today());
   }
 
+  // Nullable: the contractor lives in planning; if planning is down the project still answers.
   @FieldResolver(() => Contractor, {
+    nullable: true,
     description: 'The contractor carrying out the work (planning subgraph).',
   })
   contractor(@Root() project: MunicipalProject): Contractor {

@@ -306,7 +306,7 @@ describe('municipalities subgraph', () => {
     it('refuses a page larger than 100 with PAGE_SIZE_EXCEEDED', async () => {
       const res = await callSubgraph(sg.url, LIST, { first: 101 }, reader);
       expect(res.body).toEqual({
-        data: null,
+        data: { municipalProjects: null },
         errors: [
           {
             message: '`first` may be at most 100; got 101. Page with `after`.',
@@ -321,7 +321,7 @@ describe('municipalities subgraph', () => {
     it('refuses an unknown governorate with BAD_USER_INPUT', async () => {
       const res = await callSubgraph(sg.url, LIST, { filter: { governorate: 'XXX' } }, reader);
       expect(res.body).toEqual({
-        data: null,
+        data: { municipalProjects: null },
         errors: [
           {
             message: 'Unknown governorate "XXX"; use a code such as BGD, BSR or NIN.',
@@ -338,7 +338,7 @@ describe('municipalities subgraph', () => {
     it('refuses projects to a caller without municipalities.project:read', async () => {
       const res = await callSubgraph(sg.url, LIST, { first: 5 }, testCaller(['planning.contractor:read']));
       expect(res.body).toEqual({
-        data: null,
+        data: { municipalProjects: null },
         errors: [
           {
             message: 'Query.municipalProjects needs scope municipalities.project:read.',
@@ -358,7 +358,7 @@ describe('municipalities subgraph', () => {
         testCaller(['planning.contractor:read']),
       );
       expect(res.body).toEqual({
-        data: { _entities: [null] },
+        data: { _entities: [{ id: 'CTR-0001', municipalProjects: null }] },
         errors: [
           {
             message: 'Contractor.municipalProjects needs scope municipalities.project:read.',

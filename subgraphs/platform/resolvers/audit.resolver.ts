@@ -68,7 +68,10 @@ function isoInstant(value: string, argument: string): string {
 @Resolver()
 export class AuditResolver {
   @Directive('@requiresScopes(scopes: [["platform.audit:read"]])')
-  @Query(() => AuditEntryConnection, { description: 'The audit trail, newest first (auditors).' })
+  @Query(() => AuditEntryConnection, {
+    nullable: true,
+    description: 'The audit trail, newest first (auditors).',
+  })
   async auditEntries(
     @Args(() => PageArgs) args: PageArgs,
     @Arg('filter', () => AuditFilter, { nullable: true }) filter: AuditFilter | undefined,
@@ -92,6 +95,7 @@ export class AuditResolver {
 
   @Directive('@requiresScopes(scopes: [["platform.mydata:read"]])')
   @Query(() => DataAccessConnection, {
+    nullable: true,
     description: 'Every access to your own data (citizens, authenticated as themselves), newest first.',
   })
   async myDataAccesses(

@@ -30,7 +30,7 @@ async function findClient(ctx: PlatformContext, id: string): Promise<Client> {
 @Resolver(() => Client)
 export class ClientResolver {
   @Directive(ADMIN)
-  @Query(() => [Client], { description: 'Every registered client.' })
+  @Query(() => [Client], { nullable: true, description: 'Every registered client.' })
   clients(@Ctx() ctx: PlatformContext): Promise<Client[]> {
     return ctx.em.find(Client, {}, { orderBy: { id: 'asc' } });
   }

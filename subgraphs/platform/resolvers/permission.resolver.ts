@@ -9,6 +9,7 @@ import type { PlatformContext } from '../platform-context';
 export class PermissionResolver {
   @Directive('@authenticated')
   @Query(() => PermissionReport, {
+    nullable: true,
     description: 'What you may read in the national graph, and for each field you may not, what you lack.',
   })
   myPermissions(

@@ -6,7 +6,7 @@ import type { PlatformContext } from '../platform-context';
 
 @Resolver(() => Purpose)
 export class PurposeResolver {
-  @Query(() => [Purpose], { description: 'Registered purposes, for the ur-purpose header.' })
+  @Query(() => [Purpose], { nullable: true, description: 'Registered purposes, for the ur-purpose header.' })
   purposes(@Ctx() ctx: PlatformContext): Promise<Purpose[]> {
     return ctx.em.find(Purpose, {}, { orderBy: { code: 'asc' } });
   }
