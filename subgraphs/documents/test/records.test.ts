@@ -425,7 +425,7 @@ describe('document store and records register', () => {
     it('needs documents.retention:read, and a date', async () => {
       const denied = await callSubgraph(sg.url, REPORT, { asOf: '2026-11-01' }, testCaller(ALL_READ));
       expect(denied.body).toEqual({
-        data: null,
+        data: { dispositionReport: null },
         errors: [
           {
             message: 'Query.dispositionReport needs scope documents.retention:read.',

@@ -157,7 +157,7 @@ describe('background consistency (انسجام الخلفية)', () => {
   it('refuses an unknown program, a malformed national ID and a caller without the admission scope', async () => {
     const someone = demoCitizens()[0]!.nationalId;
     expect((await ask(someone, 'PGP-999')).body).toEqual({
-      data: null,
+      data: { backgroundConsistency: null },
       errors: [
         {
           message: 'No postgraduate program "PGP-999"; IDs look like PGP-001.',
@@ -168,7 +168,7 @@ describe('background consistency (انسجام الخلفية)', () => {
       ],
     });
     expect((await ask('12345', 'PGP-001')).body).toEqual({
-      data: null,
+      data: { backgroundConsistency: null },
       errors: [
         {
           message: '"12345" is not a valid national ID: it must be 12 digits, not starting with 0.',
@@ -179,7 +179,7 @@ describe('background consistency (انسجام الخلفية)', () => {
       ],
     });
     expect((await ask(someone, 'PGP-001', testCaller([S.documentRead]))).body).toEqual({
-      data: null,
+      data: { backgroundConsistency: null },
       errors: [
         {
           message: 'Query.backgroundConsistency needs scope highered.admission:read.',

@@ -233,7 +233,7 @@ describe('higher-education subgraph', () => {
         testCaller([S.admissionRead]),
       );
       expect(res.body).toEqual({
-        data: null,
+        data: { academicDocuments: null },
         errors: [
           {
             message: 'Query.academicDocuments needs scope highered.document:read.',
@@ -253,12 +253,19 @@ describe('higher-education subgraph', () => {
         { ...DEGREE_VERIFIER, purpose: null },
       );
       expect(res.body).toEqual({
-        // How many there are is not about anyone; the document is.
-        data: { academicDocument: null, academicDocuments: { totalCount: records.length } },
+        // The list is personal data too (it can be filtered by holder), so both are refused.
+        data: { academicDocument: null, academicDocuments: null },
         errors: [
           {
             message: 'Query.academicDocument needs a declared purpose (ur-purpose header) for personal data.',
             path: ['academicDocument'],
+            locations: expect.any(Array),
+            extensions: { code: 'FORBIDDEN', missingScopes: [], missingPolicies: ['personal-data'] },
+          },
+          {
+            message:
+              'Query.academicDocuments needs a declared purpose (ur-purpose header) for personal data.',
+            path: ['academicDocuments'],
             locations: expect.any(Array),
             extensions: { code: 'FORBIDDEN', missingScopes: [], missingPolicies: ['personal-data'] },
           },
@@ -306,7 +313,7 @@ describe('higher-education subgraph', () => {
         DEGREE_VERIFIER,
       );
       expect(badId.body).toEqual({
-        data: null,
+        data: { academicDocuments: null },
         errors: [
           {
             message: '"123456789012" is not a valid national ID: its check digit is wrong.',
@@ -386,7 +393,7 @@ describe('higher-education subgraph', () => {
     it('refuses a page above 100, a negative size and a foreign cursor', async () => {
       const tooMany = await callSubgraph(sg.url, q, { first: 101 }, DEGREE_VERIFIER);
       expect(tooMany.body).toEqual({
-        data: null,
+        data: { academicDocuments: null },
         errors: [
           {
             message: '`first` may be at most 100; got 101. Page with `after`.',
@@ -467,7 +474,7 @@ describe('higher-education subgraph', () => {
         testCaller([S.admissionRead]),
       );
       expect(res.body).toEqual({
-        data: { _entities: [null] },
+        data: { _entities: [{ nationalId: holders[0]!, academicDocuments: null }] },
         errors: [
           {
             message: 'Citizen.academicDocuments needs scope highered.document:read.',

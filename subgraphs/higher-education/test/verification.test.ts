@@ -570,7 +570,7 @@ describe('issuance verification and revocation', () => {
     it('refuses the log without the read scope', async () => {
       const res = await callSubgraph(sg.url, LOG, {}, testCaller([S.verificationWrite]));
       expect(res.body).toEqual({
-        data: null,
+        data: { verificationRequests: null },
         errors: [
           {
             message: 'Query.verificationRequests needs scope highered.verification:read.',
