@@ -166,27 +166,4 @@ describe('classified documents', () => {
     expect(sdl).not.toMatch(/privateKey/i);
     expect(sdl).toMatch(/type IssuerKey \{[^}]*publicKey: String!/);
   });
-
-  it('answers nothing to a direct call without the router’s signed context', async () => {
-    const res = await callSubgraph(sg.url, '{ issuers { id } }', {}, null);
-    expect(res.status).toBe(401);
-    expect(res.body).toEqual({
-      errors: [
-        {
-          message: 'This subgraph answers only the router. Send the query to the national graph.',
-          extensions: { code: 'MISSING_SIGNED_CONTEXT' },
-        },
-      ],
-    });
-  });
-
-  it('serves its health check', async () => {
-    const res = await fetch(sg.url.replace('/graphql', '/health'));
-    expect(await res.json()).toEqual({
-      status: 'ok',
-      service: 'documents',
-      agency: 'NDC',
-      database: expect.any(String),
-    });
-  });
 });

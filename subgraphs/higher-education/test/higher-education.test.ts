@@ -523,28 +523,4 @@ describe('higher-education subgraph', () => {
       expect(sg.stats.sql).toBe(3);
     });
   });
-
-  it('answers nothing to a direct call without the router’s signed context', async () => {
-    const res = await callSubgraph(sg.url, '{ universities { id } }', {}, null);
-    expect(res.status).toBe(401);
-    expect(res.body).toEqual({
-      errors: [
-        {
-          message: 'This subgraph answers only the router. Send the query to the national graph.',
-          extensions: { code: 'MISSING_SIGNED_CONTEXT' },
-        },
-      ],
-    });
-  });
-
-  it('serves its health check to anyone', async () => {
-    const res = await fetch(sg.url.replace('/graphql', '/health'));
-    expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({
-      status: 'ok',
-      service: 'higher-education',
-      agency: 'MOHESR',
-      database: expect.any(String),
-    });
-  });
 });

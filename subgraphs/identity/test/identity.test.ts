@@ -64,28 +64,4 @@ describe('identity subgraph', () => {
       extensions: { code: 'INVALID_NATIONAL_ID', argument: 'nationalId' },
     });
   });
-
-  it('answers nothing to a direct call without the router’s signed context', async () => {
-    const res = await callSubgraph(sg.url, '{ agencies { code } }', {}, null);
-    expect(res.status).toBe(401);
-    expect(res.body).toEqual({
-      errors: [
-        {
-          message: 'This subgraph answers only the router. Send the query to the national graph.',
-          extensions: { code: 'MISSING_SIGNED_CONTEXT' },
-        },
-      ],
-    });
-  });
-
-  it('serves its health check to anyone', async () => {
-    const res = await fetch(sg.url.replace('/graphql', '/health'));
-    expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({
-      status: 'ok',
-      service: 'identity',
-      agency: 'NDC',
-      database: expect.any(String),
-    });
-  });
 });

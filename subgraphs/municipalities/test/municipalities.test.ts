@@ -392,30 +392,6 @@ describe('municipalities subgraph', () => {
       });
       expect(await dbState(target.id)).toEqual(before);
     });
-
-    it('answers nothing to a direct call without the router’s signed context', async () => {
-      const res = await callSubgraph(sg.url, '{ municipalProject(id: "MP-0001") { id } }', {}, null);
-      expect(res.status).toBe(401);
-      expect(res.body).toEqual({
-        errors: [
-          {
-            message: 'This subgraph answers only the router. Send the query to the national graph.',
-            extensions: { code: 'MISSING_SIGNED_CONTEXT' },
-          },
-        ],
-      });
-    });
-
-    it('serves its health check to anyone', async () => {
-      const res = await fetch(sg.url.replace('/graphql', '/health'));
-      expect(res.status).toBe(200);
-      expect(await res.json()).toEqual({
-        status: 'ok',
-        service: 'municipalities',
-        agency: 'MOCHM',
-        database: expect.any(String),
-      });
-    });
   });
 
   describe('progress, inspections and suspension', () => {
