@@ -92,7 +92,9 @@ export async function openDatabase(o: DatabaseOptions): Promise<MikroORM> {
       await orm.em.getConnection().execute('PRAGMA journal_mode = WAL');
       await orm.em.getConnection().execute('PRAGMA foreign_keys = ON');
     } else {
-      await orm.em.getConnection().execute(`create schema if not exists "${o.schema ?? schemaNameOf(o.name)}"`);
+      await orm.em
+        .getConnection()
+        .execute(`create schema if not exists "${o.schema ?? schemaNameOf(o.name)}"`);
     }
     await orm.getMigrator().up();
     return orm;

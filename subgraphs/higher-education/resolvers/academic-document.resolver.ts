@@ -42,7 +42,10 @@ function documentsWhere(filter: AcademicDocumentFilter | null | undefined): Obje
 export class AcademicDocumentResolver {
   @Directive('@requiresScopes(scopes: [["highered.document:read"]])')
   @Directive('@policy(policies: [["personal-data"]])')
-  @Query(() => AcademicDocumentConnection, { nullable: true, description: 'Academic documents, in ID order.' })
+  @Query(() => AcademicDocumentConnection, {
+    nullable: true,
+    description: 'Academic documents, in ID order.',
+  })
   async academicDocuments(
     @Arg('filter', () => AcademicDocumentFilter, { nullable: true }) filter: AcademicDocumentFilter | null,
     @Args(() => PageArgs) page: PageArgs,

@@ -24,7 +24,10 @@ type PostgraduateProgramConnection = InstanceType<typeof PostgraduateProgramConn
 @Resolver(() => PostgraduateProgram)
 export class PostgraduateProgramResolver {
   @Directive('@requiresScopes(scopes: [["highered.admission:read"]])')
-  @Query(() => PostgraduateProgramConnection, { nullable: true, description: 'Postgraduate programs, in ID order.' })
+  @Query(() => PostgraduateProgramConnection, {
+    nullable: true,
+    description: 'Postgraduate programs, in ID order.',
+  })
   async postgraduatePrograms(
     @Arg('filter', () => PostgraduateProgramFilter, { nullable: true })
     filter: PostgraduateProgramFilter | null,
