@@ -24,6 +24,7 @@ async function main() {
     contextSecret: keys.contextSecret,
     platform,
     authzMode: config.authzMode,
+    dryRunSupergraphSdl: config.policyDryRun ? readFileSync(config.policyDryRun, 'utf8') : undefined,
     redisUrl: config.redisUrl,
     anonymousRateLimit: config.anonymousRateLimit,
     host: config.host ?? '127.0.0.1',

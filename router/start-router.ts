@@ -53,6 +53,8 @@ export interface RouterOptions {
   /** Where audit entries go; defaults to the platform database. Tests swap in a failing one. */
   readonly auditSink?: AuditSink;
   readonly authzMode: AuthzMode;
+  /** A candidate supergraph whose policy is evaluated on every operation and reported, not enforced. */
+  readonly dryRunSupergraphSdl?: string;
   readonly redisUrl?: string;
   readonly anonymousRateLimit?: number;
   readonly host: string;
@@ -91,7 +93,12 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
         : new SignedDataSource(name, urls[name] ?? url ?? '', options.agencies?.[name]),
   });
   const apollo = new ApolloServer<RouterContext>({
-    gateway: new PolicyGateway(gateway, supergraph.policy, options.authzMode),
+    gateway: new PolicyGateway(
+      gateway,
+      supergraph.policy,
+      options.authzMode,
+      options.dryRunSupergraphSdl ? parseSupergraph(options.dryRunSupergraphSdl).policy : undefined,
+    ),
     formatError,
     includeStacktraceInErrorResponses: false,
     plugins: [

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { generateKeyPairSync } from 'node:crypto';
 import { importPrivateKey, issueClientAssertion } from '../kit/auth/client-token';
 import { demoCitizens } from '../kit/demo/citizens';
@@ -332,5 +333,31 @@ describe('audit store down', () => {
     const res = await graph.query('{ agencies { code } }', {}, { client: 'welfare' });
     expect(res.status).toBe(200);
     expect(res.body.errors).toBeUndefined();
+  });
+});
+
+describe('policy dry run (UR_POLICY_DRY_RUN)', () => {
+  let graph: NationalGraph;
+  beforeAll(async () => {
+    // The candidate tightens the policy: the citizen's governorate would need the address scope too.
+    const candidate = readFileSync('schema/supergraph.graphql', 'utf8').replace(
+      /(\n  governorate: Governorate!)(\s*@join__field\(graph: IDENTITY\))?/,
+      '$1$2 @requiresScopes(scopes: [["identity.citizen.address:read"]])',
+    );
+    graph = await startNationalGraph({ only: ['identity'], dryRunSupergraphSdl: candidate });
+  });
+  afterAll(() => graph.close());
+
+  it('reports what a candidate policy would deny, and denies nothing more', async () => {
+    const res = await graph.query(
+      'query($id: String!) { citizen(nationalId: $id) { fullName governorate { code } } }',
+      { id: demoCitizens()[2]!.nationalId },
+      { client: 'welfare' },
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.extensions).toEqual({
+      urPolicyDryRun: { wouldDeny: ['Citizen.governorate'], wouldAllow: [] },
+    });
   });
 });

@@ -10,6 +10,7 @@ describe('configuration', () => {
       subgraphPort: undefined,
       subgraphUrls: {},
       supergraphPath: 'schema/supergraph.graphql',
+      policyDryRun: undefined,
       authzMode: 'filter',
       contextSecret: undefined,
       redisUrl: undefined,

@@ -107,6 +107,11 @@ export const VARIABLES = {
     'schema/supergraph.graphql',
     'Composed supergraph the router serves.',
   ),
+  policyDryRun: text(
+    'UR_POLICY_DRY_RUN',
+    undefined,
+    'A candidate supergraph file whose policy the router evaluates on every operation and reports in `extensions.urPolicyDryRun` (wouldDeny, wouldAllow), without enforcing it.',
+  ),
   authzMode: oneOf(
     'UR_AUTHZ_MODE',
     ['filter', 'reject'] as const,

@@ -45,6 +45,8 @@ export class PolicyGateway implements GatewayInterface {
     private readonly gateway: ApolloGateway,
     private readonly policy: Policy,
     private readonly mode: AuthzMode,
+    /** A candidate policy evaluated beside the real one and reported, never enforced. */
+    private readonly dryRun?: Policy,
   ) {}
 
   async load(options: Parameters<GatewayInterface['load']>[0]): Promise<GatewayLoadResult> {
@@ -62,6 +64,27 @@ export class PolicyGateway implements GatewayInterface {
   }
 
   private executor(execute: GatewayExecutor): GatewayExecutor {
+    const enforce = this.enforce(execute);
+    if (!this.dryRun) return enforce;
+    const candidate = this.dryRun;
+    return async (requestContext) => {
+      const rc = requestContext as GatewayGraphQLRequestContext<RouterContext>;
+      const result = await enforce(requestContext);
+      const now = new Set(rc.context.authorization?.denials.map((d) => d.coordinate) ?? []);
+      const next = new Set(
+        authorizeOperation(rc.schema, candidate, rc.document, rc.operation, rc.context.caller).denials.map(
+          (d) => d.coordinate,
+        ),
+      );
+      const report = {
+        wouldDeny: [...next].filter((c) => !now.has(c)).sort(),
+        wouldAllow: [...now].filter((c) => !next.has(c)).sort(),
+      };
+      return { ...result, extensions: { ...result.extensions, urPolicyDryRun: report } };
+    };
+  }
+
+  private enforce(execute: GatewayExecutor): GatewayExecutor {
     return async (requestContext) => {
       const rc = requestContext as GatewayGraphQLRequestContext<RouterContext>;
       const auth = authorizeOperation(rc.schema, this.policy, rc.document, rc.operation, rc.context.caller);

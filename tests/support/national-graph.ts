@@ -16,6 +16,7 @@ export interface Answer {
   headers: Headers;
   body: {
     data?: Record<string, unknown> | null;
+    extensions?: Record<string, unknown>;
     errors?: {
       message: string;
       path?: unknown[];
@@ -56,7 +57,13 @@ export interface NationalGraph {
  * with its platform database, serving the committed supergraph.
  */
 export async function startNationalGraph(
-  options: { authzMode?: AuthzMode; only?: string[]; auditSink?: AuditSink; redisUrl?: string } = {},
+  options: {
+    authzMode?: AuthzMode;
+    only?: string[];
+    auditSink?: AuditSink;
+    redisUrl?: string;
+    dryRunSupergraphSdl?: string;
+  } = {},
 ): Promise<NationalGraph> {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519', {
     privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
@@ -79,6 +86,7 @@ export async function startNationalGraph(
     platform,
     auditSink: options.auditSink,
     authzMode: options.authzMode ?? 'filter',
+    dryRunSupergraphSdl: options.dryRunSupergraphSdl,
     redisUrl: options.redisUrl,
     host: '127.0.0.1',
     port: 0,
