@@ -341,7 +341,7 @@ describe('policy dry run (UR_POLICY_DRY_RUN)', () => {
   beforeAll(async () => {
     // The candidate tightens the policy: the citizen's governorate would need the address scope too.
     const candidate = readFileSync('schema/supergraph.graphql', 'utf8').replace(
-      /(\n  governorate: Governorate!)(\s*@join__field\(graph: IDENTITY\))?/,
+      /(\n {2}governorate: Governorate!)(\s*@join__field\(graph: IDENTITY\))?/,
       '$1$2 @requiresScopes(scopes: [["identity.citizen.address:read"]])',
     );
     graph = await startNationalGraph({ only: ['identity'], dryRunSupergraphSdl: candidate });
