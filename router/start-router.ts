@@ -146,8 +146,9 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
         const requestId = randomUUID();
         res.setHeader('ur-request-id', requestId);
         let caller: Caller;
+        let clientLimit: number | undefined;
         try {
-          caller = await authenticate(req.headers, requestId);
+          ({ caller, rateLimitPerMinute: clientLimit } = await authenticate(req.headers, requestId));
         } catch (error) {
           req.resume();
           await refuse(res, error as GraphQLError, undefined, requestId, startedAt);
@@ -155,9 +156,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
         }
         const limitKey =
           caller.clientId ?? (caller.citizenId ? `citizen:${caller.citizenId}` : `ip:${clientAddress(req)}`);
-        const limit = caller.clientId
-          ? ((await clients.findClient(caller.clientId))?.rateLimitPerMinute ?? 0)
-          : anonymousLimit;
+        const limit = clientLimit ?? anonymousLimit;
         const decision = await limiter.take(limitKey, limit);
         if (!decision.allowed) {
           req.resume();

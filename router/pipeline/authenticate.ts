@@ -15,7 +15,13 @@ import { isValidNationalId } from '../../kit/graphql/national-id';
 import type { ClientRegistry } from '../clients/client';
 import type { ReplayGuard } from '../trust/replay-guard';
 
-export type Authenticator = (headers: IncomingHttpHeaders, requestId: string) => Promise<Caller>;
+/** Who is calling, and the registered client's rate limit (undefined for anonymous callers and citizens). */
+export interface Authenticated {
+  readonly caller: Caller;
+  readonly rateLimitPerMinute?: number;
+}
+
+export type Authenticator = (headers: IncomingHttpHeaders, requestId: string) => Promise<Authenticated>;
 
 /** What a citizen authenticated as themselves may do: read who accessed their data. */
 export const CITIZEN_SCOPES = ['platform.mydata:read'];
@@ -67,7 +73,7 @@ export function authenticator(
 
   return async (headers, requestId) => {
     const authorization = header(headers, 'authorization');
-    if (!authorization) return anonymousCaller(requestId);
+    if (!authorization) return { caller: anonymousCaller(requestId) };
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     if (!match) throw urError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <token>".');
     let subject: string;
@@ -84,7 +90,7 @@ export function authenticator(
           reason: 'wrong-claims',
         });
       }
-      return { ...anonymousCaller(requestId), citizenId: nationalId, scopes: CITIZEN_SCOPES };
+      return { caller: { ...anonymousCaller(requestId), citizenId: nationalId, scopes: CITIZEN_SCOPES } };
     }
     const client = await clients.findClient(subject);
     if (!client) throw urError('UNKNOWN_CLIENT', `No client "${subject}" is registered with the platform.`);
@@ -105,7 +111,7 @@ export function authenticator(
         },
       );
     }
-    return {
+    const caller: Caller = {
       clientId: client.id,
       agency: client.agency,
       citizenId: null,
@@ -114,5 +120,6 @@ export function authenticator(
       caseNumber: header(headers, 'ur-case'),
       requestId,
     };
+    return { caller, rateLimitPerMinute: client.rateLimitPerMinute };
   };
 }
