@@ -63,15 +63,20 @@ export class AuditWriter {
       let seq = last?.seq ?? 0;
       let prevHash = last?.hash ?? GENESIS_HASH;
       const seqs: number[] = [];
+      const entries: (ChainedFields & { hash: string })[] = [];
+      const subjects: { nationalId: string; seq: number }[] = [];
       for (const draft of drafts) {
         seq += 1;
         const fields: ChainedFields = { ...draft, seq, prevHash };
         const hash = entryHash(fields);
-        tx.create(AuditEntry, { ...fields, hash });
-        for (const nationalId of new Set(draft.subjects)) tx.create(AuditSubject, { nationalId, seq });
+        entries.push({ ...fields, hash });
+        for (const nationalId of new Set(draft.subjects)) subjects.push({ nationalId, seq });
         prevHash = hash;
         seqs.push(seq);
       }
+      // Plain multi-row inserts: the entries are final, so no unit of work is needed to track them.
+      await tx.insertMany(AuditEntry, entries);
+      if (subjects.length) await tx.insertMany(AuditSubject, subjects);
       return seqs;
     });
   }
