@@ -1,22 +1,58 @@
 import type { MikroORM } from '@mikro-orm/core';
-import { ClientKey } from '../../subgraphs/platform/entities/client-key.entity';
-import { Client } from '../../subgraphs/platform/entities/client.entity';
-import { Purpose } from '../../subgraphs/platform/entities/purpose.entity';
 import type { ClientRegistry, RegisteredClient, RegisteredKey } from './client';
 
-/** The platform's registry in the router's own database (managed with the platform admin mutations). */
+type Row = Record<string, unknown>;
+
+/** JSON columns come back parsed from PostgreSQL and as text from SQLite. */
+function list(value: unknown): string[] {
+  return (typeof value === 'string' ? JSON.parse(value) : value) as string[];
+}
+
+/**
+ * The platform's registry in the router's own database (managed with the platform admin
+ * mutations), read on every request so that a change applies to the next one. Plain indexed
+ * reads by primary key: on the hot path, an ORM unit of work per lookup cost ten times more.
+ */
 export class DatabaseClientRegistry implements ClientRegistry {
   constructor(private readonly orm: MikroORM) {}
 
+  private async one(sql: string, id: string): Promise<Row | undefined> {
+    const rows = (await this.orm.em.getConnection().execute(sql, [id])) as Row[];
+    return rows[0];
+  }
+
   async findClient(id: string): Promise<RegisteredClient | undefined> {
-    return (await this.orm.em.fork().findOne(Client, { id })) ?? undefined;
+    const row = await this.one(
+      'select id, name, agency, scopes, purposes, rate_limit_per_minute, status from client where id = ?',
+      id,
+    );
+    if (!row) return undefined;
+    return {
+      id: String(row.id),
+      name: String(row.name),
+      agency: String(row.agency),
+      scopes: list(row.scopes),
+      purposes: list(row.purposes),
+      rateLimitPerMinute: Number(row.rate_limit_per_minute),
+      status: row.status as RegisteredClient['status'],
+    };
   }
 
   async findKey(id: string): Promise<RegisteredKey | undefined> {
-    return (await this.orm.em.fork().findOne(ClientKey, { id })) ?? undefined;
+    const row = await this.one(
+      'select id, client_id, public_key_pem, status from client_key where id = ?',
+      id,
+    );
+    if (!row) return undefined;
+    return {
+      id: String(row.id),
+      clientId: String(row.client_id),
+      publicKeyPem: String(row.public_key_pem),
+      status: row.status as RegisteredKey['status'],
+    };
   }
 
   async purposeExists(code: string): Promise<boolean> {
-    return (await this.orm.em.fork().count(Purpose, { code })) > 0;
+    return (await this.one('select code from purpose where code = ?', code)) !== undefined;
   }
 }
