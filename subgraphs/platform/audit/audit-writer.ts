@@ -1,7 +1,6 @@
-import type { EntityManager, MikroORM } from '@mikro-orm/core';
+import type { MikroORM } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
 import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
-import { AuditEntry } from '../entities/audit-entry.entity';
-import { AuditSubject } from '../entities/audit-subject.entity';
 import { type ChainedFields, entryHash, GENESIS_HASH } from './hash-chain';
 
 export type AuditDraft = Omit<ChainedFields, 'seq' | 'prevHash'>;
@@ -47,37 +46,57 @@ export class AuditWriter {
     this.writing = false;
   }
 
+  /**
+   * One transaction per batch, in plain SQL through knex: on the hot path an ORM unit of work
+   * per batch cost more than everything else the router does for an operation.
+   */
   private async write(drafts: AuditDraft[]): Promise<number[]> {
-    const em = this.orm.em.fork();
-    return em.transactional(async (tx: EntityManager) => {
-      if (tx.getPlatform() instanceof PostgreSqlPlatform) {
-        await tx
-          .getConnection()
-          .execute(`select pg_advisory_xact_lock(${CHAIN_LOCK})`, [], 'all', tx.getTransactionContext());
-      }
-      const [last] = await tx.find(
-        AuditEntry,
-        {},
-        { orderBy: { seq: 'desc' }, limit: 1, fields: ['seq', 'hash'] },
-      );
-      let seq = last?.seq ?? 0;
+    const knex = (this.orm.em as unknown as SqlEntityManager).getKnex();
+    const postgres = this.orm.em.getPlatform() instanceof PostgreSqlPlatform;
+    return knex.transaction(async (trx) => {
+      if (postgres) await trx.raw('select pg_advisory_xact_lock(?)', [CHAIN_LOCK]);
+      const last = (await trx('audit_entry').select('seq', 'hash').orderBy('seq', 'desc').first()) as
+        { seq: number; hash: string } | undefined;
+      let seq = Number(last?.seq ?? 0);
       let prevHash = last?.hash ?? GENESIS_HASH;
       const seqs: number[] = [];
-      const entries: (ChainedFields & { hash: string })[] = [];
-      const subjects: { nationalId: string; seq: number }[] = [];
+      const entries: Record<string, unknown>[] = [];
+      const subjects: { national_id: string; seq: number }[] = [];
       for (const draft of drafts) {
         seq += 1;
         const fields: ChainedFields = { ...draft, seq, prevHash };
-        const hash = entryHash(fields);
-        entries.push({ ...fields, hash });
-        for (const nationalId of new Set(draft.subjects)) subjects.push({ nationalId, seq });
-        prevHash = hash;
+        entries.push(toRow(fields, entryHash(fields)));
+        for (const nationalId of new Set(draft.subjects)) subjects.push({ national_id: nationalId, seq });
+        prevHash = entries[entries.length - 1]?.hash as string;
         seqs.push(seq);
       }
-      // Plain multi-row inserts: the entries are final, so no unit of work is needed to track them.
-      await tx.insertMany(AuditEntry, entries);
-      if (subjects.length) await tx.insertMany(AuditSubject, subjects);
+      await trx('audit_entry').insert(entries);
+      if (subjects.length) await trx('audit_subject').insert(subjects);
       return seqs;
     });
   }
+}
+
+/** The audit_entry row for an entry (column names as the migration made them). */
+function toRow(e: ChainedFields, hash: string): Record<string, unknown> {
+  return {
+    seq: e.seq,
+    at: e.at,
+    request_id: e.requestId,
+    client_id: e.clientId ?? null,
+    agency: e.agency ?? null,
+    citizen_id: e.citizenId ?? null,
+    purpose: e.purpose ?? null,
+    case_number: e.caseNumber ?? null,
+    operation_name: e.operationName ?? null,
+    document_hash: e.documentHash ?? null,
+    fields_requested: JSON.stringify(e.fieldsRequested),
+    fields_denied: JSON.stringify(e.fieldsDenied),
+    subgraphs: JSON.stringify(e.subgraphs),
+    outcome: e.outcome,
+    duration_ms: e.durationMs,
+    subjects: JSON.stringify(e.subjects),
+    prev_hash: e.prevHash,
+    hash,
+  };
 }
