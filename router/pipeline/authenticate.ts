@@ -46,9 +46,24 @@ export function authenticator(
 ): Authenticator {
   const keyCache = new Map<string, Promise<KeyLike>>();
 
+  // Platform tokens are reused for their lifetime (dashboards send the same one all day): remember
+  // a verified token until it expires instead of checking its signature again. Who it names is
+  // still looked up in the registry on every request.
+  const verifiedPlatformTokens = new Map<string, { subject: string; exp: number }>();
+  const verifyPlatformToken = async (token: string): Promise<{ subject: string }> => {
+    const now = Date.now() / 1000;
+    const known = verifiedPlatformTokens.get(token);
+    if (known && known.exp > now) return known;
+    const payload = await verifyToken(token, platformKey, TOKEN_ISSUER);
+    if (verifiedPlatformTokens.size >= 10_000) verifiedPlatformTokens.clear();
+    const entry = { subject: payload.sub as string, exp: payload.exp as number };
+    verifiedPlatformTokens.set(token, entry);
+    return entry;
+  };
+
   const verify = async (token: string): Promise<{ subject: string }> => {
     const kid = keyIdOf(token);
-    if (!kid) return { subject: (await verifyToken(token, platformKey, TOKEN_ISSUER)).sub as string };
+    if (!kid) return verifyPlatformToken(token);
     const registered = await clients.findKey(kid);
     if (!registered) throw new TokenError('unknown-key', `No client key "${kid}" is registered.`);
     if (registered.status !== 'ACTIVE')
