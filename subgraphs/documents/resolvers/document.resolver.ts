@@ -13,7 +13,7 @@ import { Issuer } from '../entities/issuer.entity';
 import { DocumentFilter } from '../inputs/document-filter.input';
 import { DocumentContentInput, UploadDocumentInput } from '../inputs/upload-document.input';
 import { assertMayRead, readableClassifications } from '../rules/classification.rules';
-import { assertMediaType, assertTitle, decodeContent, textOf } from '../rules/content.rules';
+import { assertMediaType, decodeContent, documentContentOf, textOf } from '../rules/content.rules';
 import { assertIssuingAgency } from '../rules/document-status.rules';
 import { formatRegisterNumber, NEXT_REGISTER_NUMBER_SQL } from '../rules/register-number.rules';
 import { assertHasRetentionRule } from '../rules/retention.rules';
@@ -90,10 +90,7 @@ export class DocumentResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<Document> {
     const agency = callerAgency(ctx);
-    const title = assertTitle(input.title, 'input.title');
-    const titleEn = input.titleEn ? assertTitle(input.titleEn, 'input.titleEn') : null;
-    const mediaType = assertMediaType(input.mediaType, 'input.mediaType');
-    const bytes = decodeContent(input.contentBase64, 'input.contentBase64');
+    const { title, titleEn, mediaType, bytes } = documentContentOf(input);
     assertHasRetentionRule(input.type, await typesWithRetentionRules(ctx.em), 'input.type');
     const at = now().toISOString();
     const by = ctx.caller.clientId ?? agency;

@@ -10,7 +10,7 @@ import { DocumentStatus } from '../entities/enums';
 import { Issuer } from '../entities/issuer.entity';
 import { IssuerKey } from '../entities/issuer-key.entity';
 import { IssueSecuredDocumentInput } from '../inputs/issue-secured-document.input';
-import { assertMediaType, assertTitle, decodeContent } from '../rules/content.rules';
+import { documentContentOf } from '../rules/content.rules';
 import {
   assertIssuingAgency,
   assertReason,
@@ -38,10 +38,7 @@ export class SecuredDocumentResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<Document> {
     const agency = callerAgency(ctx);
-    const title = assertTitle(input.title, 'input.title');
-    const titleEn = input.titleEn ? assertTitle(input.titleEn, 'input.titleEn') : null;
-    const mediaType = assertMediaType(input.mediaType, 'input.mediaType');
-    const bytes = decodeContent(input.contentBase64, 'input.contentBase64');
+    const { title, titleEn, mediaType, bytes } = documentContentOf(input);
     const fields = signedFieldsOf(input.fields);
     const dates = issuanceDates(input.issuedAt, input.validUntil, today());
     assertHasRetentionRule(input.type, await typesWithRetentionRules(ctx.em), 'input.type');

@@ -54,3 +54,18 @@ export function assertTitle(title: string, argument: string): string {
 export function textOf(bytes: Buffer, mediaType: string): string | null {
   return /^(text\/|application\/(json|xml)\b)/i.test(mediaType) ? bytes.toString('utf8') : null;
 }
+
+/** The parts every new document's input shares (upload and secured issue), each validated. */
+export function documentContentOf(input: {
+  title: string;
+  titleEn?: string | null;
+  mediaType: string;
+  contentBase64: string;
+}): { title: string; titleEn: string | null; mediaType: string; bytes: Buffer } {
+  return {
+    title: assertTitle(input.title, 'input.title'),
+    titleEn: input.titleEn ? assertTitle(input.titleEn, 'input.titleEn') : null,
+    mediaType: assertMediaType(input.mediaType, 'input.mediaType'),
+    bytes: decodeContent(input.contentBase64, 'input.contentBase64'),
+  };
+}
