@@ -81,6 +81,8 @@ answerParent(
         clients: new StaticClientRegistry(BENCH_CLIENTS),
         auditSink: options.audit ? await openAuditSink() : undefined,
         anonymousRateLimit: UNREACHABLE_LIMIT,
+        // The standard federation query nests four unpaginated lists: ~1.5 M by the cost estimate.
+        limits: { maxCost: 10_000_000 },
         authzMode: 'filter',
         host: '127.0.0.1',
         port: 0,

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { ensurePlatformKeys } from '../kit/auth/keys';
-import { loadConfig } from '../kit/config/variables';
+import { introspectionMode, loadConfig } from '../kit/config/variables';
 import { prepareSubgraph } from '../kit/subgraph/prepare-subgraph';
 import { ROUTER_SUBGRAPH, SUBGRAPHS } from '../subgraphs';
 import { startRouter } from './start-router';
@@ -27,6 +27,18 @@ async function main() {
     dryRunSupergraphSdl: config.policyDryRun ? readFileSync(config.policyDryRun, 'utf8') : undefined,
     redisUrl: config.redisUrl,
     anonymousRateLimit: config.anonymousRateLimit,
+    bodyLimit: config.maxBodyBytes,
+    limits: {
+      maxDepth: config.maxDepth,
+      maxAliases: config.maxAliases,
+      maxRootFields: config.maxRootFields,
+      maxCost: config.maxCost,
+    },
+    introspection: introspectionMode(config),
+    subgraphTimeoutMs: config.subgraphTimeoutMs,
+    circuitFailures: config.circuitFailures,
+    circuitOpenSeconds: config.circuitOpenSeconds,
+    logLevel: config.logLevel,
     host: config.host ?? '127.0.0.1',
     port: config.routerPort ?? 4000,
   });

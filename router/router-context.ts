@@ -1,5 +1,6 @@
 import type { Caller } from '../kit/auth/caller';
 import type { Authorization } from './pipeline/authorize-operation';
+import type { RequestRecord } from './pipeline/observability';
 
 /** Per-request state the router's pipeline shares: who is asking, and what happened. */
 export interface RouterContext {
@@ -12,4 +13,6 @@ export interface RouterContext {
   readonly subjects: Set<string>;
   /** The policy step's findings, for the audit. */
   authorization?: Authorization;
+  /** What metrics and the request's log line report (absent for the router's own pages). */
+  readonly record?: RequestRecord;
 }

@@ -12,6 +12,7 @@ import Redis from 'ioredis';
 import type { Caller } from '../kit/auth/caller';
 import { importPublicKey } from '../kit/auth/client-token';
 import { contextKey, signContext } from '../kit/auth/context-token';
+import type { LogLevel } from '../kit/config/variables';
 import { formatError } from '../kit/errors/format-error';
 import { urError } from '../kit/errors/ur-error';
 import { runApollo } from '../kit/http/apollo-handler';
@@ -23,9 +24,19 @@ import type { ClientRegistry } from './clients/client';
 import { DatabaseClientRegistry } from './clients/database-client-registry';
 import { auditTrail, type AuditSink, refusedRequestDraft } from './pipeline/audit-trail';
 import { authenticator } from './pipeline/authenticate';
+import { introspectionGuard, type IntrospectionMode } from './pipeline/introspection';
+import { Observability, type RequestRecord } from './pipeline/observability';
+import {
+  batchRefusal,
+  DEFAULT_OPERATION_LIMITS,
+  keepLimitCodes,
+  type OperationLimits,
+  operationLimitsRule,
+} from './pipeline/operation-limits';
 import { PlatformDataSource } from './pipeline/platform-data-source';
 import { type AuthzMode, PolicyGateway } from './pipeline/policy-gateway';
 import { SignedDataSource } from './pipeline/signed-data-source';
+import { SubgraphGuards } from './pipeline/subgraph-timeouts';
 import type { RouterContext } from './router-context';
 import { parseSupergraph } from './supergraph/load-supergraph';
 import { MemoryRateLimiter, type RateLimiter, RedisRateLimiter } from './trust/rate-limiter';
@@ -60,6 +71,20 @@ export interface RouterOptions {
   readonly host: string;
   readonly port: number;
   readonly bodyLimit?: number;
+  /**
+   * Depth, aliases, top-level fields and estimated cost per operation, over the defaults
+   * (DEFAULT_OPERATION_LIMITS). Always on: a graph with heavier legitimate queries raises them.
+   */
+  readonly limits?: Partial<OperationLimits>;
+  /** Who may introspect the schema; default `all` (main.ts resolves UR_INTROSPECTION). */
+  readonly introspection?: IntrospectionMode;
+  /** Deadline of each subgraph call, ms (default 10000). */
+  readonly subgraphTimeoutMs?: number;
+  /** Consecutive failures that open a subgraph's circuit (default 5), and for how long (default 30 s). */
+  readonly circuitFailures?: number;
+  readonly circuitOpenSeconds?: number;
+  /** JSON logs (pino); default `silent` for embedded routers (tests, bench), main.ts passes UR_LOG_LEVEL. */
+  readonly logLevel?: LogLevel;
 }
 
 export interface RunningRouter {
@@ -84,13 +109,21 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   const clients = platform ? new DatabaseClientRegistry(platform.orm) : options.clients;
   if (!clients) throw new Error('startRouter needs the platform (client registry) or a `clients` registry');
   const auditSink = options.auditSink ?? (platform ? new AuditWriter(platform.orm) : undefined);
+  const observability = new Observability({ logLevel: options.logLevel ?? 'silent' });
+  const guards = new SubgraphGuards({
+    timeoutMs: options.subgraphTimeoutMs ?? 10_000,
+    circuitFailures: options.circuitFailures ?? 5,
+    circuitOpenMs: (options.circuitOpenSeconds ?? 30) * 1000,
+    onCall: (call) => observability.subgraphCall(call),
+    onCircuit: (subgraph, state) => observability.circuitChanged(subgraph, state),
+  });
 
   const gateway = new ApolloGateway({
     supergraphSdl: supergraph.executableSdl,
     buildService: ({ name, url }) =>
       name === 'platform' && platform
         ? new PlatformDataSource(platform.schema, platform.orm, supergraph.policy)
-        : new SignedDataSource(name, urls[name] ?? url ?? '', options.agencies?.[name]),
+        : new SignedDataSource(name, urls[name] ?? url ?? '', options.agencies?.[name], guards.for(name)),
   });
   const apollo = new ApolloServer<RouterContext>({
     gateway: new PolicyGateway(
@@ -99,11 +132,16 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
       options.authzMode,
       options.dryRunSupergraphSdl ? parseSupergraph(options.dryRunSupergraphSdl).policy : undefined,
     ),
-    formatError,
+    formatError: keepLimitCodes(formatError),
     includeStacktraceInErrorResponses: false,
+    validationRules: [operationLimitsRule({ ...DEFAULT_OPERATION_LIMITS, ...options.limits })],
+    // Apollo's switch would follow NODE_ENV for everyone; the introspection guard decides per caller.
+    introspection: true,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
+      introspectionGuard(options.introspection ?? 'all'),
+      observability.plugin(),
       ...(auditSink ? [auditTrail(auditSink)] : []),
     ],
   });
@@ -129,7 +167,9 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     caller: Caller | undefined,
     requestId: string,
     startedAt: number,
+    record: RequestRecord,
   ) => {
+    observability.refused(record, error);
     const code = String(error.extensions.code ?? 'INTERNAL_SERVER_ERROR');
     try {
       await auditSink?.append(refusedRequestDraft(caller, requestId, code, startedAt));
@@ -145,15 +185,17 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
         const startedAt = Date.now();
         const requestId = randomUUID();
         res.setHeader('ur-request-id', requestId);
+        const record = observability.startRequest(requestId, res);
         let caller: Caller;
         let clientLimit: number | undefined;
         try {
           ({ caller, rateLimitPerMinute: clientLimit } = await authenticate(req.headers, requestId));
         } catch (error) {
           req.resume();
-          await refuse(res, error as GraphQLError, undefined, requestId, startedAt);
+          await refuse(res, error as GraphQLError, undefined, requestId, startedAt, record);
           return;
         }
+        observability.identified(record, caller);
         const limitKey =
           caller.clientId ?? (caller.citizenId ? `citizen:${caller.citizenId}` : `ip:${clientAddress(req)}`);
         const limit = clientLimit ?? anonymousLimit;
@@ -168,18 +210,31 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
               retryAfter: decision.retryAfter,
             },
           );
-          await refuse(res, error, caller, requestId, startedAt);
+          await refuse(res, error, caller, requestId, startedAt, record);
           return;
         }
-        const body = req.method === 'POST' ? await readBody(req, bodyLimit) : '';
+        const body =
+          req.method === 'POST'
+            ? await readBody(req, bodyLimit).catch((error: unknown) => {
+                observability.refused(record, error);
+                throw error;
+              })
+            : '';
+        const batch = batchRefusal(body);
+        if (batch) {
+          await refuse(res, batch, caller, requestId, startedAt, record);
+          return;
+        }
         let token: Promise<string> | undefined;
         await runApollo(apollo, req, res, body, async () => ({
           caller,
           contextToken: () => (token ??= signContext(caller, key)),
           subgraphsCalled: new Set<string>(),
           subjects: new Set<string>(),
+          record,
         }));
       },
+      '/metrics': observability.metricsRoute(),
       '/verify': verifyPageRoute(anonymousExecute(apollo, key)),
       '/trust-list.json': trustListRoute(anonymousExecute(apollo, key)),
       '/health': async (_req, res) => {

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from './variables';
+import { ConfigError, introspectionMode, loadConfig } from './variables';
 
 describe('configuration', () => {
   it('has working defaults: SQLite under data/, router on 4000, filter mode', () => {
@@ -16,7 +16,38 @@ describe('configuration', () => {
       redisUrl: undefined,
       anonymousRateLimit: 300,
       seed: 'auto',
+      nodeEnv: 'development',
+      introspection: 'auto',
+      maxDepth: 12,
+      maxAliases: 30,
+      maxRootFields: 20,
+      maxCost: 20000,
+      maxBodyBytes: 1048576,
+      subgraphTimeoutMs: 10000,
+      circuitFailures: 5,
+      circuitOpenSeconds: 30,
+      logLevel: 'info',
     });
+  });
+
+  it('introspection: everyone in development, authenticated callers only in production, unless set', () => {
+    expect(introspectionMode(loadConfig({}))).toBe('all');
+    expect(introspectionMode(loadConfig({ NODE_ENV: 'production' }))).toBe('authenticated');
+    expect(introspectionMode(loadConfig({ NODE_ENV: 'production', UR_INTROSPECTION: 'all' }))).toBe('all');
+    expect(introspectionMode(loadConfig({ UR_INTROSPECTION: 'off' }))).toBe('off');
+  });
+
+  it('refuses limits that are not whole numbers', () => {
+    expect(() =>
+      loadConfig({ UR_MAX_DEPTH: '0', UR_SUBGRAPH_TIMEOUT_MS: '1.5', UR_LOG_LEVEL: 'loud' }),
+    ).toThrow(
+      new ConfigError(
+        'Invalid configuration:\n' +
+          '- UR_MAX_DEPTH must be a whole number of at least 1, got "0"\n' +
+          '- UR_SUBGRAPH_TIMEOUT_MS must be a whole number of at least 1, got "1.5"\n' +
+          '- UR_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud"',
+      ),
+    );
   });
 
   it('reads overrides', () => {

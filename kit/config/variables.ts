@@ -58,6 +58,25 @@ function text(name: string, fallback: string | undefined, description: string, d
   });
 }
 
+function wholeNumber(name: string, fallback: number, description: string, min = 1) {
+  return variable<number>({
+    name,
+    description,
+    defaultText: String(fallback),
+    parse(raw) {
+      if (raw === undefined || raw === '') return fallback;
+      const n = Number(raw);
+      if (!Number.isSafeInteger(n) || n < min) {
+        throw new ConfigError(`${name} must be a whole number of at least ${min}, got "${raw}"`);
+      }
+      return n;
+    },
+  });
+}
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 export const VARIABLES = {
   dataDir: text('UR_DATA_DIR', 'data', 'Folder for SQLite files and generated keys (never committed).'),
   databaseUrl: variable<string | undefined>({
@@ -147,11 +166,66 @@ export const VARIABLES = {
       return n;
     },
   }),
+  nodeEnv: text(
+    'NODE_ENV',
+    'development',
+    '`production` turns schema introspection off for anonymous callers (see UR_INTROSPECTION).',
+  ),
+  introspection: oneOf(
+    'UR_INTROSPECTION',
+    ['auto', 'all', 'authenticated', 'off'] as const,
+    'auto',
+    'Who may introspect the schema (`__schema`, `__type`): everyone, authenticated clients and citizens only, or nobody; auto is authenticated when NODE_ENV=production, else all.',
+  ),
+  maxDepth: wholeNumber('UR_MAX_DEPTH', 12, 'Deepest field nesting an operation may have (QUERY_TOO_DEEP).'),
+  maxAliases: wholeNumber('UR_MAX_ALIASES', 30, 'Most aliases an operation may use (TOO_MANY_ALIASES).', 0),
+  maxRootFields: wholeNumber(
+    'UR_MAX_ROOT_FIELDS',
+    20,
+    'Most top-level fields an operation may select (TOO_MANY_ROOT_FIELDS).',
+  ),
+  maxCost: wholeNumber(
+    'UR_MAX_COST',
+    20000,
+    'Highest estimated cost of an operation: each field 1, the fields under a list multiplied by its `first` (20 when absent, the largest page size for a variable) (QUERY_TOO_COSTLY).',
+  ),
+  maxBodyBytes: wholeNumber(
+    'UR_MAX_BODY_BYTES',
+    1024 * 1024,
+    'Largest request body the router reads (PAYLOAD_TOO_LARGE).',
+  ),
+  subgraphTimeoutMs: wholeNumber(
+    'UR_SUBGRAPH_TIMEOUT_MS',
+    10000,
+    'Milliseconds the router waits for each subgraph call (headers and body); then that subgraph’s fields are null with SUBGRAPH_UNAVAILABLE.',
+  ),
+  circuitFailures: wholeNumber(
+    'UR_CIRCUIT_FAILURES',
+    5,
+    'Consecutive failed calls after which a subgraph’s circuit opens: its fields answer SUBGRAPH_UNAVAILABLE at once, without calling it.',
+  ),
+  circuitOpenSeconds: wholeNumber(
+    'UR_CIRCUIT_OPEN_SECONDS',
+    30,
+    'Seconds an open circuit stays open; then one probe call is let through, and its success closes the circuit.',
+  ),
+  logLevel: oneOf(
+    'UR_LOG_LEVEL',
+    LOG_LEVELS,
+    'info',
+    'Level of the router’s JSON logs (pino, one line per request at info).',
+  ),
   seed: oneOf('UR_SEED', ['auto', 'never'] as const, 'auto', 'Seed demo data into empty databases on start.'),
 } as const;
 
 type Parsed<V> = V extends VariableSpec<infer T> ? T : never;
 export type Config = { -readonly [K in keyof typeof VARIABLES]: Parsed<(typeof VARIABLES)[K]> };
+
+/** Who may introspect, once `auto` is resolved against NODE_ENV. */
+export function introspectionMode(config: Pick<Config, 'introspection' | 'nodeEnv'>) {
+  if (config.introspection !== 'auto') return config.introspection;
+  return config.nodeEnv === 'production' ? 'authenticated' : 'all';
+}
 
 /** Reads and validates every variable; throws one ConfigError listing every problem. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

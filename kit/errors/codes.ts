@@ -28,7 +28,40 @@ export const ERROR_CODES = {
     status: 400,
     meaning: 'The HTTP request itself is malformed (no query, body not JSON, unsupported method).',
   },
-  PAYLOAD_TOO_LARGE: { status: 413, meaning: 'The request body is larger than the router accepts.' },
+  PAYLOAD_TOO_LARGE: {
+    status: 413,
+    meaning: 'The request body is larger than the router accepts (UR_MAX_BODY_BYTES, 1 MiB by default).',
+  },
+  QUERY_TOO_DEEP: {
+    status: 400,
+    meaning:
+      'The operation nests fields deeper than the router allows (the message gives the limit and the depth found). Ask for less at once: split it into several operations, or fetch the inner records by ID.',
+  },
+  TOO_MANY_ALIASES: {
+    status: 400,
+    meaning:
+      'The operation uses more aliases than the router allows (the message gives both numbers). Send several operations instead of one with many aliased copies of a field.',
+  },
+  TOO_MANY_ROOT_FIELDS: {
+    status: 400,
+    meaning:
+      'The operation selects more top-level fields than the router allows (the message gives both numbers). Split it into several operations.',
+  },
+  QUERY_TOO_COSTLY: {
+    status: 400,
+    meaning:
+      'The estimated cost of the operation (each field 1, the fields under a list multiplied by its `first`, or by 20 when a list has no `first`) is over the router’s limit. Ask for smaller pages (`first`) or fewer nested lists.',
+  },
+  BATCH_NOT_SUPPORTED: {
+    status: 400,
+    meaning:
+      'The body is a JSON array (a batch of operations); the router takes one operation per request. Send each operation in its own request (HTTP keep-alive makes that cheap).',
+  },
+  INTROSPECTION_DISABLED: {
+    status: 400,
+    meaning:
+      'Schema introspection (`__schema`, `__type`) is off for this caller: in production only authenticated clients may introspect, or nobody (UR_INTROSPECTION). Use the published schema (schema/supergraph.graphql) or authenticate.',
+  },
   INVALID_NATIONAL_ID: {
     status: 200,
     meaning: 'A national ID must be 12 digits, not starting with 0, with a valid check digit (Luhn).',
@@ -99,7 +132,7 @@ export const ERROR_CODES = {
   SUBGRAPH_UNAVAILABLE: {
     status: 200,
     meaning:
-      'An agency’s subgraph did not answer; its fields are null, the other agencies’ fields still answer.',
+      'An agency’s subgraph did not answer (unreachable, an error, or no answer within UR_SUBGRAPH_TIMEOUT_MS), or its circuit is open after repeated failures (`retryAt` says when the router tries it again); its fields are null, the other agencies’ fields still answer.',
   },
   INTERNAL_SERVER_ERROR: {
     status: 500,

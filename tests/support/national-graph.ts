@@ -6,7 +6,8 @@ import type { RunningSubgraph } from '../../kit/subgraph/start-subgraph';
 import { prepareTestSubgraph, startTestSubgraph, TEST_SECRET } from '../../kit/testing/subgraph-harness';
 import type { AuthzMode } from '../../router/pipeline/policy-gateway';
 import type { AuditSink } from '../../router/pipeline/audit-trail';
-import { type RunningRouter, startRouter } from '../../router/start-router';
+import { DEFAULT_OPERATION_LIMITS } from '../../router/pipeline/operation-limits';
+import { type RouterOptions, type RunningRouter, startRouter } from '../../router/start-router';
 import { ROUTER_SUBGRAPH, SUBGRAPHS } from '../../subgraphs';
 import { Client } from '../../subgraphs/platform/entities/client.entity';
 import type { MikroORM } from '@mikro-orm/core';
@@ -63,6 +64,11 @@ export async function startNationalGraph(
     auditSink?: AuditSink;
     redisUrl?: string;
     dryRunSupergraphSdl?: string;
+    /**
+     * More router options (timeouts, introspection…); `subgraphUrls` are added to the running ones.
+     * Operation limits are the production defaults unless given.
+     */
+    router?: Partial<RouterOptions>;
   } = {},
 ): Promise<NationalGraph> {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519', {
@@ -79,7 +85,12 @@ export async function startNationalGraph(
   for (const s of running) subgraphs[s.name] = s;
   const router = await startRouter({
     supergraphSdl: readFileSync('schema/supergraph.graphql', 'utf8'),
-    subgraphUrls: Object.fromEntries(running.map((s) => [s.name, s.url])),
+    ...options.router,
+    limits: { ...DEFAULT_OPERATION_LIMITS, ...options.router?.limits },
+    subgraphUrls: {
+      ...Object.fromEntries(running.map((s) => [s.name, s.url])),
+      ...options.router?.subgraphUrls,
+    },
     agencies: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, s.agency])),
     platformPublicKeyPem: publicKey,
     contextSecret: TEST_SECRET,
