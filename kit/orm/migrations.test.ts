@@ -1,6 +1,32 @@
+import { Client } from 'pg';
 import { ROUTER_SUBGRAPH, SUBGRAPHS } from '../../subgraphs';
 import { openDatabase } from './open-database';
 import { newStats } from './query-counter';
+
+/**
+ * PostgreSQL: a database of its own. Schema introspection reads every schema in a database, and
+ * other test files create and drop theirs concurrently in `DATABASE_URL`'s database.
+ */
+const baseUrl = process.env.DATABASE_URL || undefined;
+const checkDb = `ur_migrations_check_${process.pid}`;
+const checkUrl = baseUrl ? baseUrl.replace(/\/[^/?]*(\?|$)/, `/${checkDb}$1`) : undefined;
+
+async function admin(sql: string): Promise<void> {
+  const client = new Client({ connectionString: baseUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+beforeAll(async () => {
+  if (baseUrl) await admin(`create database "${checkDb}"`);
+});
+afterAll(async () => {
+  if (baseUrl) await admin(`drop database if exists "${checkDb}"`);
+});
 
 /**
  * Tables come from migrations, never schema sync: after the committed migrations run, the
@@ -15,7 +41,7 @@ describe.each([...SUBGRAPHS, ROUTER_SUBGRAPH].map((s) => [s.name, s] as const))(
         name,
         entities: definition.entities,
         migrations: definition.migrations,
-        databaseUrl: process.env.DATABASE_URL || undefined,
+        databaseUrl: checkUrl,
         dataDir: '',
         sqlitePath: ':memory:',
         stats: newStats(),
