@@ -257,6 +257,9 @@ describe('trust layer: purposes, audit trail, data tracker, client registry', ()
     });
 
     it('a flood over the client’s rate limit: 429 RATE_LIMITED with Retry-After', async () => {
+      // Limits count per clock minute: start the flood well inside one, so it is not split in two.
+      const intoMinute = Date.now() % 60_000;
+      if (intoMinute > 50_000) await new Promise((r) => setTimeout(r, 60_500 - intoMinute));
       const id = `flood-${process.pid}-${Date.now() % 100000}`;
       await graph.putClient({
         id,
