@@ -53,8 +53,16 @@ export class AuditWriter {
   private async write(drafts: AuditDraft[]): Promise<number[]> {
     const knex = (this.orm.em as unknown as SqlEntityManager).getKnex();
     const postgres = this.orm.em.getPlatform() instanceof PostgreSqlPlatform;
+    // knex bypasses MikroORM's query logger: report each statement to it, so SQL counts stay true.
+    const logger = this.orm.config.getLogger();
+    const log = (query: string) => logger.logQuery({ query, level: 'info' });
     return knex.transaction(async (trx) => {
-      if (postgres) await trx.raw('select pg_advisory_xact_lock(?)', [CHAIN_LOCK]);
+      log('begin');
+      if (postgres) {
+        log('select pg_advisory_xact_lock');
+        await trx.raw('select pg_advisory_xact_lock(?)', [CHAIN_LOCK]);
+      }
+      log('select seq, hash from audit_entry order by seq desc limit 1');
       const last = (await trx('audit_entry').select('seq', 'hash').orderBy('seq', 'desc').first()) as
         { seq: number; hash: string } | undefined;
       let seq = Number(last?.seq ?? 0);
@@ -70,8 +78,13 @@ export class AuditWriter {
         prevHash = entries[entries.length - 1]?.hash as string;
         seqs.push(seq);
       }
+      log('insert into audit_entry');
       await trx('audit_entry').insert(entries);
-      if (subjects.length) await trx('audit_subject').insert(subjects);
+      if (subjects.length) {
+        log('insert into audit_subject');
+        await trx('audit_subject').insert(subjects);
+      }
+      log('commit');
       return seqs;
     });
   }
