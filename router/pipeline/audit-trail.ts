@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin, GraphQLRequestContextWillSendResponse } from '@apollo/server';
 import type { Caller } from '../../kit/auth/caller';
 import { urError } from '../../kit/errors/ur-error';
@@ -71,9 +70,8 @@ export function auditTrail(sink: AuditSink): ApolloServerPlugin<RouterContext> {
             purpose: ctx.caller.purpose,
             caseNumber: ctx.caller.caseNumber,
             operationName: rc.operationName ?? rc.request.operationName ?? null,
-            documentHash: rc.request.query
-              ? createHash('sha256').update(rc.request.query).digest('hex')
-              : null,
+            // Apollo already hashed the document (SHA-256 of the query text) to find it in its cache.
+            documentHash: rc.queryHash ?? null,
             fieldsRequested: [...(auth?.requested ?? [])].sort(),
             fieldsDenied: denied.sort(),
             subgraphs: [...ctx.subgraphsCalled],
