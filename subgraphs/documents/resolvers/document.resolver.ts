@@ -5,7 +5,7 @@ import { urError } from '../../../kit/errors/ur-error';
 import { Connection, PageArgs } from '../../../kit/graphql/connection';
 import { paginate } from '../../../kit/graphql/paginate';
 import type { SubgraphContext } from '../../../kit/subgraph/subgraph-context';
-import { now, today } from '../clock';
+import { now, today } from '../../../kit/clock';
 import { Document } from '../entities/document.entity';
 import { DocumentVersion, versionId } from '../entities/document-version.entity';
 import { DocumentStatus } from '../entities/enums';

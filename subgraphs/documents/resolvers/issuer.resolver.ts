@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../../kit/subgraph/subgraph-context';
-import { now } from '../clock';
+import { now } from '../../../kit/clock';
 import { Document } from '../entities/document.entity';
 import { DocumentStatus } from '../entities/enums';
 import { Issuer } from '../entities/issuer.entity';

@@ -3,7 +3,7 @@ import { Arg, Args, Ctx, Directive, Query, Resolver } from 'type-graphql';
 import { Connection, PageArgs } from '../../../kit/graphql/connection';
 import { paginate } from '../../../kit/graphql/paginate';
 import type { SubgraphContext } from '../../../kit/subgraph/subgraph-context';
-import { today } from '../clock';
+import { today } from '../../../kit/clock';
 import { Document } from '../entities/document.entity';
 import { RetentionRule } from '../entities/retention-rule.entity';
 import { mayRead } from '../rules/classification.rules';

@@ -4,7 +4,7 @@ import { urError } from '../../../kit/errors/ur-error';
 import { sha256Hex } from '../../../kit/secured-documents/content-hash';
 import { signingKeyAt } from '../../../kit/secured-documents/trust-list';
 import type { SubgraphContext } from '../../../kit/subgraph/subgraph-context';
-import { now, today } from '../clock';
+import { now, today } from '../../../kit/clock';
 import { Document } from '../entities/document.entity';
 import { DocumentStatus } from '../entities/enums';
 import { Issuer } from '../entities/issuer.entity';

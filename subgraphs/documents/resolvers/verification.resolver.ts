@@ -3,7 +3,7 @@ import { parseQrPayload } from '../../../kit/secured-documents/qr-payload';
 import { parseVerificationCode } from '../../../kit/secured-documents/verification-code';
 import { type OfflineVerification, verifyOffline } from '../../../kit/secured-documents/verify-offline';
 import type { SubgraphContext } from '../../../kit/subgraph/subgraph-context';
-import { now } from '../clock';
+import { now } from '../../../kit/clock';
 import { Document } from '../entities/document.entity';
 import { DocumentVersion, versionId } from '../entities/document-version.entity';
 import { Issuer } from '../entities/issuer.entity';

@@ -2,7 +2,7 @@ import { printSubgraphSchema } from '@apollo/subgraph';
 import { buildSubgraphSchemaFrom } from '../../../kit/subgraph/build-subgraph-schema';
 import type { RunningSubgraph } from '../../../kit/subgraph/start-subgraph';
 import { callSubgraph, startTestSubgraph, testCaller } from '../../../kit/testing/subgraph-harness';
-import { pinNow } from '../clock';
+import { pinNow } from '../../../kit/clock';
 import { Document } from '../entities/document.entity';
 import { DocumentClassification } from '../entities/enums';
 import { documents } from '../subgraph';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { RunningSubgraph } from '../../../kit/subgraph/start-subgraph';
 import { callSubgraph, startTestSubgraph, testCaller } from '../../../kit/testing/subgraph-harness';
-import { pinNow } from '../clock';
+import { pinNow } from '../../../kit/clock';
 import { Document } from '../entities/document.entity';
 import { DocumentVersion } from '../entities/document-version.entity';
 import { RecordRegisterCounter } from '../entities/record-register-counter.entity';

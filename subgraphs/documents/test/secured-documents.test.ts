@@ -9,7 +9,7 @@ import { verificationCodeOf } from '../../../kit/secured-documents/verification-
 import { verifyOffline } from '../../../kit/secured-documents/verify-offline';
 import type { RunningSubgraph } from '../../../kit/subgraph/start-subgraph';
 import { callSubgraph, startTestSubgraph, testCaller } from '../../../kit/testing/subgraph-harness';
-import { pinNow } from '../clock';
+import { pinNow } from '../../../kit/clock';
 import { Document } from '../entities/document.entity';
 import { DocumentVersion, versionId } from '../entities/document-version.entity';
 import { DocumentStatus } from '../entities/enums';

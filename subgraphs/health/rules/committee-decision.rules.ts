@@ -1,3 +1,5 @@
+import { now } from '../../../kit/clock';
+import { baghdadDate } from '../../../kit/secured-documents/baghdad-date';
 import { urError } from '../../../kit/errors/ur-error';
 import { assertNationalId } from '../../../kit/graphql/national-id';
 import { DecisionKind, DisabilityStatus, type DisabilityType } from '../entities/enums';
@@ -30,9 +32,9 @@ export function isIsoDate(value: string): boolean {
   return date.toISOString().slice(0, 10) === value;
 }
 
-/** Today's date in Iraq (UTC+3 all year, no daylight saving), YYYY-MM-DD. */
-export function todayInIraq(now: Date = new Date()): string {
-  return new Date(now.getTime() + 3 * 3600_000).toISOString().slice(0, 10);
+/** Today's date in Iraq (UTC+3 all year, no daylight saving), YYYY-MM-DD: the kit's clock. */
+export function todayInIraq(at: Date = now()): string {
+  return baghdadDate(at);
 }
 
 /** Checks the input on its own: national ID, percentage, dates and minutes. */

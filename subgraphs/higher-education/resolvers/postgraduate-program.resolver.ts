@@ -5,7 +5,7 @@ import { Connection, PageArgs } from '../../../kit/graphql/connection';
 import { assertNationalId } from '../../../kit/graphql/national-id';
 import { paginate } from '../../../kit/graphql/paginate';
 import type { SubgraphContext } from '../../../kit/subgraph/subgraph-context';
-import { currentYear } from '../clock';
+import { currentYear } from '../../../kit/clock';
 import { AcademicDocument } from '../entities/academic-document.entity';
 import { AdmissionRule } from '../entities/admission-rule.entity';
 import { citizenStub } from '../entities/citizen.entity';

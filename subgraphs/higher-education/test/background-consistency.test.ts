@@ -3,7 +3,7 @@ import { demoCitizens } from '../../../kit/demo/citizens';
 import { DEMO_REFERENCE_DATE } from '../../../kit/demo/shared-keys';
 import type { RunningSubgraph } from '../../../kit/subgraph/start-subgraph';
 import { callSubgraph, startTestSubgraph, testCaller } from '../../../kit/testing/subgraph-harness';
-import { pinToday } from '../clock';
+import { pinToday } from '../../../kit/clock';
 import { higherEducation } from '../subgraph';
 import { REGISTRAR, S, soleDegree, soleDegrees, subjects } from './support';
 

@@ -11,7 +11,7 @@ import type { RegisteredClient } from '../../../router/clients/client';
 import { StaticClientRegistry } from '../../../router/clients/demo-clients';
 import { type RunningRouter, startRouter } from '../../../router/start-router';
 import { identity } from '../../identity/subgraph';
-import { pinToday } from '../clock';
+import { pinToday } from '../../../kit/clock';
 import { VerificationRequest } from '../entities/verification-request.entity';
 import { higherEducation } from '../subgraph';
 import { BASIC, DEGREE_VERIFIER_SCOPES, REGISTRAR_SCOPES, S, soleDegrees } from './support';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Directive, Mutation, Resolver } from 'type-graphql';
 import type { SubgraphContext } from '../../../kit/subgraph/subgraph-context';
-import { today } from '../clock';
+import { today } from '../../../kit/clock';
 import { Inspection } from '../entities/inspection.entity';
 import { RecordInspectionInput } from '../inputs/record-inspection.input';
 import { checkInspection } from '../rules/inspection.rules';

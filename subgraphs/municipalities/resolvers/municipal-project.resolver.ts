@@ -20,7 +20,7 @@ import { paginate } from '../../../kit/graphql/paginate';
 import { urError } from '../../../kit/errors/ur-error';
 import type { Caller } from '../../../kit/auth/caller';
 import type { SubgraphContext } from '../../../kit/subgraph/subgraph-context';
-import { today } from '../clock';
+import { today } from '../../../kit/clock';
 import { Contractor, contractorRef } from '../entities/contractor.entity';
 import { Inspection } from '../entities/inspection.entity';
 import { MunicipalProject } from '../entities/municipal-project.entity';

@@ -1,7 +1,7 @@
 import { demoContractorIds, DEMO_REFERENCE_DATE } from '../../../kit/demo/shared-keys';
 import type { RunningSubgraph } from '../../../kit/subgraph/start-subgraph';
 import { callSubgraph, startTestSubgraph, testCaller } from '../../../kit/testing/subgraph-harness';
-import { pinToday } from '../clock';
+import { pinToday } from '../../../kit/clock';
 import { Inspection } from '../entities/inspection.entity';
 import { MunicipalProject } from '../entities/municipal-project.entity';
 import { ProgressReport } from '../entities/progress-report.entity';

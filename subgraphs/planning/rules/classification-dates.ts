@@ -1,3 +1,5 @@
+import { now } from '../../../kit/clock';
+import { baghdadDate } from '../../../kit/secured-documents/baghdad-date';
 /** A classification is valid for two years from the day it is granted or renewed. */
 export const VALIDITY_YEARS = 2;
 
@@ -30,7 +32,7 @@ export function validityEnd(classifiedAt: string): string {
   return addYears(classifiedAt, VALIDITY_YEARS);
 }
 
-/** Today's date in UTC, for records written by mutations (seed data uses DEMO_REFERENCE_DATE). */
-export function todayIso(now: Date = new Date()): string {
-  return format(now);
+/** Today's date in Iraq, for records written by mutations (seed data uses DEMO_REFERENCE_DATE). */
+export function todayIso(at: Date = now()): string {
+  return baghdadDate(at);
 }
