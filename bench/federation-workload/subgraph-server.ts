@@ -1,11 +1,12 @@
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { countingPlugin } from '../../kit/subgraph/counting-plugin';
+import { ApolloServer } from '@apollo/server';
 import {
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { type DocumentNode, Kind } from 'graphql';
+import type { DocumentNode } from 'graphql';
 import { runApollo } from '../../kit/http/apollo-handler';
 import { readBody } from '../../kit/http/read-body';
 import { serve } from '../../kit/http/serve';
@@ -34,25 +35,6 @@ export interface RunningBenchSubgraph {
 
 export function newBenchStats(): BenchSubgraphStats {
   return { requests: 0, entityRequests: 0, representations: 0, sql: 0 };
-}
-
-function countingPlugin(stats: BenchSubgraphStats): ApolloServerPlugin {
-  return {
-    async requestDidStart() {
-      stats.requests += 1;
-      return {
-        async didResolveOperation({ operation, request }) {
-          const entities = operation?.selectionSet.selections.some(
-            (s) => s.kind === Kind.FIELD && s.name.value === '_entities',
-          );
-          if (!entities) return;
-          stats.entityRequests += 1;
-          const reps = request.variables?.representations;
-          stats.representations += Array.isArray(reps) ? reps.length : 0;
-        },
-      };
-    },
-  };
 }
 
 /**

@@ -1,10 +1,9 @@
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import {
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import type { MikroORM } from '@mikro-orm/core';
-import { Kind } from 'graphql';
 import { CONTEXT_HEADER, contextKey, verifyContext } from '../auth/context-token';
 import { formatError } from '../errors/format-error';
 import { readBody } from '../http/read-body';
@@ -12,7 +11,8 @@ import { runApollo } from '../http/apollo-handler';
 import { sendGraphQLError, sendJson } from '../http/send';
 import { type Listening, serve } from '../http/serve';
 import { dialectOf } from '../orm/open-database';
-import { remember, type SubgraphStats } from '../orm/query-counter';
+import type { SubgraphStats } from '../orm/query-counter';
+import { countingPlugin } from './counting-plugin';
 import { subjectsPlugin } from './collect-subjects';
 import { type DatabaseRuntimeOptions, prepareSubgraph } from './prepare-subgraph';
 import type { SubgraphDefinition } from './define-subgraph';
@@ -35,27 +35,6 @@ export interface RunningSubgraph {
   readonly stats: SubgraphStats;
   readonly orm: MikroORM;
   close(): Promise<void>;
-}
-
-/** Counts `_entities` fetches and their representations, for tests and the benchmark. */
-function countingPlugin(stats: SubgraphStats): ApolloServerPlugin<SubgraphContext> {
-  return {
-    async requestDidStart({ request }) {
-      stats.requests += 1;
-      if (request.query) remember(stats, request.query);
-      return {
-        async didResolveOperation({ operation, request }) {
-          const entities = operation?.selectionSet.selections.some(
-            (s) => s.kind === Kind.FIELD && s.name.value === '_entities',
-          );
-          if (!entities) return;
-          stats.entityRequests += 1;
-          const reps = request.variables?.representations;
-          stats.representations += Array.isArray(reps) ? reps.length : 0;
-        },
-      };
-    },
-  };
 }
 
 /**
