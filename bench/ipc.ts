@@ -99,7 +99,11 @@ export function pinSelf(cores: string): void {
 export function startChild(script: string, cores: string, env: NodeJS.ProcessEnv = {}): Child {
   const ext = extname(__filename);
   const file = join(__dirname, `${script}${ext}`);
-  const nodeArgs = ext === '.ts' ? ['-r', join(__dirname, 'ts-hook.cjs')] : [];
+  const nodeArgs = [
+    ...(ext === '.ts' ? ['-r', join(__dirname, 'ts-hook.cjs')] : []),
+    // e.g. BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof": flags Node refuses in NODE_OPTIONS.
+    ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+  ];
   const command = cores ? 'taskset' : process.execPath;
   const args = cores ? ['-c', cores, process.execPath, ...nodeArgs, file] : [...nodeArgs, file];
   const child: ChildProcess = spawn(command, args, {

@@ -1,3 +1,6 @@
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
+import { join } from 'node:path';
 import type { IpcHandlers } from './ipc';
 
 /** What a measured child reports for one cell: its own CPU time and its peak memory. */
@@ -13,6 +16,28 @@ export interface MeterReading {
 const SAMPLE_MS = 10;
 
 /**
+ * BENCH_PROFILE=<dir>: each measured cell's CPU profile, of the measured window only (start-up
+ * and warm-up left out), written as <dir>/<pid>-<n>.cpuprofile for Chrome's DevTools.
+ */
+function cellProfiler(dir: string | undefined) {
+  if (!dir) return { start: () => undefined, stop: () => undefined };
+  const session = new Session();
+  session.connect();
+  let n = 0;
+  return {
+    start() {
+      session.post('Profiler.enable', () => session.post('Profiler.start'));
+    },
+    stop() {
+      session.post('Profiler.stop', (error, result) => {
+        if (!error)
+          writeFileSync(join(dir, `${process.pid}-${++n}.cpuprofile`), JSON.stringify(result.profile));
+      });
+    },
+  };
+}
+
+/**
  * `begin` / `end` handlers for a child under measurement. Measured from inside the child, so
  * the figures are the child's alone: the load generator and the subgraphs live elsewhere.
  */
@@ -21,6 +46,7 @@ export function meterHandlers(sqlCount: () => number = () => 0): IpcHandlers {
   let sqlAtStart = 0;
   let peak = 0;
   let timer: NodeJS.Timeout | undefined;
+  const profiler = cellProfiler(process.env.BENCH_PROFILE);
   const sample = () => {
     peak = Math.max(peak, process.memoryUsage.rss());
   };
@@ -31,11 +57,13 @@ export function meterHandlers(sqlCount: () => number = () => 0): IpcHandlers {
       clearInterval(timer);
       timer = setInterval(sample, SAMPLE_MS);
       sqlAtStart = sqlCount();
+      profiler.start();
       start = process.cpuUsage();
       return null;
     },
     async end(): Promise<MeterReading> {
       const cpu = process.cpuUsage(start);
+      profiler.stop();
       clearInterval(timer);
       timer = undefined;
       sample();

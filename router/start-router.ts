@@ -34,6 +34,8 @@ import {
   operationLimitsRule,
 } from './pipeline/operation-limits';
 import { PlatformDataSource } from './pipeline/platform-data-source';
+import { PlanExecutor } from './execution/plan-executor';
+import type { GraphQLDataSource } from '@apollo/gateway/dist/datasources/types';
 import { type AuthzMode, PolicyGateway } from './pipeline/policy-gateway';
 import { SignedDataSource } from './pipeline/signed-data-source';
 import { SubgraphGuards } from './pipeline/subgraph-timeouts';
@@ -83,6 +85,12 @@ export interface RouterOptions {
   /** Consecutive failures that open a subgraph's circuit (default 5), and for how long (default 30 s). */
   readonly circuitFailures?: number;
   readonly circuitOpenSeconds?: number;
+  /**
+   * Who runs query plans: `router` (default), the router's own executor (compiled operations,
+   * deduplicated representations), falling back to @apollo/gateway for what it does not run;
+   * or `gateway`, @apollo/gateway's executor for everything (for comparison and as a fallback).
+   */
+  readonly executor?: 'router' | 'gateway';
   /** JSON logs (pino); default `silent` for embedded routers (tests, bench), main.ts passes UR_LOG_LEVEL. */
   readonly logLevel?: LogLevel;
 }
@@ -118,19 +126,34 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     onCircuit: (subgraph, state) => observability.circuitChanged(subgraph, state),
   });
 
+  // One data source per subgraph, shared by our plan executor and @apollo/gateway's.
+  const services = new Map<string, GraphQLDataSource<RouterContext>>();
+  const serviceFor = (name: string, url?: string): GraphQLDataSource<RouterContext> => {
+    let service = services.get(name);
+    if (!service) {
+      service =
+        name === 'platform' && platform
+          ? new PlatformDataSource(platform.schema, platform.orm, supergraph.policy)
+          : new SignedDataSource(name, urls[name] ?? url ?? '', options.agencies?.[name], guards.for(name));
+      services.set(name, service);
+    }
+    return service;
+  };
   const gateway = new ApolloGateway({
     supergraphSdl: supergraph.executableSdl,
-    buildService: ({ name, url }) =>
-      name === 'platform' && platform
-        ? new PlatformDataSource(platform.schema, platform.orm, supergraph.policy)
-        : new SignedDataSource(name, urls[name] ?? url ?? '', options.agencies?.[name], guards.for(name)),
+    buildService: ({ name, url }) => serviceFor(name, url),
   });
+  const plans =
+    options.executor === 'gateway'
+      ? undefined
+      : new PlanExecutor(supergraph.executableSdl, (name) => (name in urls ? serviceFor(name) : undefined));
   const apollo = new ApolloServer<RouterContext>({
     gateway: new PolicyGateway(
       gateway,
       supergraph.policy,
       options.authzMode,
       options.dryRunSupergraphSdl ? parseSupergraph(options.dryRunSupergraphSdl).policy : undefined,
+      plans,
     ),
     formatError: keepLimitCodes(formatError),
     includeStacktraceInErrorResponses: false,
@@ -266,6 +289,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
       await listening.close();
       await apollo.stop();
       await limiter.close();
+      for (const service of services.values()) if (service instanceof SignedDataSource) service.close();
     },
   };
 }

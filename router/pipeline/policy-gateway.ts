@@ -13,6 +13,7 @@ import { type Authorization, authorizeOperation } from './authorize-operation';
 import { POLICIES } from '../../kit/policy/requirement';
 import type { GraphQLError } from 'graphql';
 import { nullifyDeniedFields } from './nullify-denied-fields';
+import type { PlanExecutor } from '../execution/plan-executor';
 
 export type AuthzMode = 'filter' | 'reject';
 
@@ -47,6 +48,8 @@ export class PolicyGateway implements GatewayInterface {
     private readonly mode: AuthzMode,
     /** A candidate policy evaluated beside the real one and reported, never enforced. */
     private readonly dryRun?: Policy,
+    /** The router's own plan executor; operations it does not run go to @apollo/gateway's. */
+    private readonly plans?: PlanExecutor,
   ) {}
 
   async load(options: Parameters<GatewayInterface['load']>[0]): Promise<GatewayLoadResult> {
@@ -94,7 +97,10 @@ export class PolicyGateway implements GatewayInterface {
         if (rc.response?.http) rc.response.http.status = 403;
         return { errors: [refusal] };
       }
-      if (!auth.denials.length) return execute(requestContext);
+      const operationKey = `${rc.queryHash}\0${rc.request.operationName ?? ''}`;
+      if (!auth.denials.length) {
+        return (await this.plans?.execute(rc, rc.document, operationKey)) ?? execute(requestContext);
+      }
       if (this.mode === 'reject') {
         const fields = [...new Set(auth.denials.map((d) => d.coordinate))];
         if (rc.response?.http) rc.response.http.status = 403;
@@ -107,10 +113,15 @@ export class PolicyGateway implements GatewayInterface {
           ],
         };
       }
-      // The plan cache is keyed by query hash: the filtered document needs a key of its own.
+      // Plans are cached by operation: the filtered document needs a key of its own.
       const denied = [...new Set(auth.denials.map((d) => d.coordinate))].sort().join(',');
-      const queryHash = createHash('sha256').update(`${rc.queryHash}|${denied}`).digest('hex');
-      const result = await execute({ ...requestContext, document: auth.document, queryHash });
+      const result =
+        (await this.plans?.execute(rc, auth.document, `${operationKey}\0${denied}`)) ??
+        (await execute({
+          ...requestContext,
+          document: auth.document,
+          queryHash: createHash('sha256').update(`${rc.queryHash}|${denied}`).digest('hex'),
+        }));
       const { data, errors } = nullifyDeniedFields(result.data, auth.denials);
       return { ...result, data, errors: [...errors, ...(result.errors ?? [])] };
     };

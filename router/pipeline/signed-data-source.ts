@@ -1,11 +1,17 @@
-import { RemoteGraphQLDataSource } from '@apollo/gateway';
-import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway/dist/datasources/types';
+import type {
+  GraphQLDataSource,
+  GraphQLDataSourceProcessOptions,
+} from '@apollo/gateway/dist/datasources/types';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { CONTEXT_HEADER } from '../../kit/auth/context-token';
 import { agencyByCode } from '../../kit/demo/reference-data';
 import { SUBJECTS_EXTENSION } from '../../kit/subgraph/collect-subjects';
 import type { RouterContext } from '../router-context';
-import { fetchWithTimeout, isTimeout, type SubgraphFailure, type SubgraphGuard } from './subgraph-timeouts';
+import { JsonTransport } from '../execution/json-transport';
+import { isTimeout, type SubgraphFailure, type SubgraphGuard } from './subgraph-timeouts';
+
+/** Deadline of a call when no guard sets one. */
+const DEFAULT_TIMEOUT_MS = 10_000;
 
 /**
  * How the router calls a subgraph: with the caller's context signed by the router (the only
@@ -14,39 +20,22 @@ import { fetchWithTimeout, isTimeout, type SubgraphFailure, type SubgraphGuard }
  * has a deadline and the subgraph a circuit breaker: once open, its fields answer
  * SUBGRAPH_UNAVAILABLE at once, without calling it, until the next probe.
  */
-export class SignedDataSource extends RemoteGraphQLDataSource<RouterContext> {
+export class SignedDataSource implements GraphQLDataSource<RouterContext> {
+  private readonly transport: JsonTransport;
+
   constructor(
     readonly serviceName: string,
     url: string,
     private readonly agencyCode: string | undefined,
     private readonly guard?: SubgraphGuard,
   ) {
-    // Node's own fetch (undici): pooled keep-alive connections, far less work per call than the
-    // default make-fetch-happen, whose caching layer a router never uses.
-    const fetcher = guard ? fetchWithTimeout(guard.timeoutMs) : fetch;
-    super({ url, fetcher: fetcher as unknown as RemoteGraphQLDataSource['fetcher'] });
+    this.transport = new JsonTransport(url, guard?.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   }
 
-  override async willSendRequest(options: GraphQLDataSourceProcessOptions<RouterContext>): Promise<void> {
-    if (!('context' in options) || !options.context?.contextToken) return;
-    options.context.subgraphsCalled.add(this.serviceName);
-    options.request.http?.headers.set(CONTEXT_HEADER, await options.context.contextToken());
-  }
-
-  /** Subjects whose personal data the subgraph returned, for the audit entry. */
-  override async didReceiveResponse(
-    requestContext: Parameters<NonNullable<RemoteGraphQLDataSource<RouterContext>['didReceiveResponse']>>[0],
-  ): Promise<GatewayGraphQLResponse> {
-    const subjects = requestContext.response.extensions?.[SUBJECTS_EXTENSION];
-    if (Array.isArray(subjects)) for (const s of subjects) requestContext.context.subjects?.add(String(s));
-    return requestContext.response;
-  }
-
-  override async process(
-    options: GraphQLDataSourceProcessOptions<RouterContext>,
-  ): Promise<GatewayGraphQLResponse> {
+  async process(options: GraphQLDataSourceProcessOptions<RouterContext>): Promise<GatewayGraphQLResponse> {
     const { guard } = this;
-    const requestId = 'context' in options ? options.context?.caller?.requestId : undefined;
+    const context = 'context' in options ? options.context : undefined;
+    const requestId = context?.caller?.requestId;
     const closed = guard?.breaker.admit();
     if (guard && closed) {
       const retryAt = new Date(closed.retryAt).toISOString();
@@ -54,36 +43,52 @@ export class SignedDataSource extends RemoteGraphQLDataSource<RouterContext> {
       guard.report({ requestId, seconds: 0, failure: 'circuit-open', message: reason });
       return this.unavailable(reason, { circuit: 'open', retryAt });
     }
-    const started = performance.now();
-    try {
-      const response = await super.process(options);
-      guard?.breaker.succeeded();
-      guard?.report({ requestId, seconds: (performance.now() - started) / 1000 });
-      return response;
-    } catch (error) {
-      // A 4xx answer means the subgraph is up and refused this call: it does not count towards the circuit.
-      const status = (error as { extensions?: { response?: { status?: number } } } | null)?.extensions
-        ?.response?.status;
-      const failure: SubgraphFailure = isTimeout(error)
-        ? 'timeout'
-        : status !== undefined && status < 500
-          ? 'rejected'
-          : 'unreachable';
-      if (failure === 'rejected') guard?.breaker.succeeded();
-      else guard?.breaker.failed();
-      guard?.report({
-        requestId,
-        seconds: (performance.now() - started) / 1000,
-        failure,
-        message: error instanceof Error ? error.message : String(error),
-      });
-      if (guard && failure === 'timeout') {
-        return this.unavailable(`it did not answer within ${guard.timeoutMs} ms`, {
-          timeoutMs: guard.timeoutMs,
-        });
-      }
-      return this.unavailable();
+    const headers: Record<string, string> = {};
+    if (context?.contextToken) {
+      context.subgraphsCalled.add(this.serviceName);
+      headers[CONTEXT_HEADER] = await context.contextToken();
     }
+    const { query, variables, operationName } = options.request;
+    const started = performance.now();
+    let failure: SubgraphFailure | undefined;
+    let message: string | undefined;
+    let response: GatewayGraphQLResponse | undefined;
+    try {
+      const answer = await this.transport.post(JSON.stringify({ query, variables, operationName }), headers);
+      const body = answer.body as
+        (GatewayGraphQLResponse & { extensions?: Record<string, unknown> }) | undefined;
+      if (answer.status < 200 || answer.status >= 300) {
+        // A 4xx answer means the subgraph is up and refused this call: it does not count towards the circuit.
+        failure = answer.status < 500 ? 'rejected' : 'unreachable';
+        message = `${answer.status} answer`;
+      } else if (!body || typeof body !== 'object' || !('data' in body || 'errors' in body)) {
+        failure = 'unreachable';
+        message = 'the answer is not a GraphQL response';
+      } else {
+        const subjects = body.extensions?.[SUBJECTS_EXTENSION];
+        if (Array.isArray(subjects)) for (const s of subjects) context?.subjects?.add(String(s));
+        response = { data: body.data, errors: body.errors } as GatewayGraphQLResponse;
+      }
+    } catch (error) {
+      failure = isTimeout(error) ? 'timeout' : 'unreachable';
+      message = error instanceof Error ? error.message : String(error);
+    }
+    const seconds = (performance.now() - started) / 1000;
+    if (failure === 'timeout' || failure === 'unreachable') guard?.breaker.failed();
+    else guard?.breaker.succeeded();
+    guard?.report({ requestId, seconds, ...(failure ? { failure, message } : {}) });
+    if (response) return response;
+    if (guard && failure === 'timeout') {
+      return this.unavailable(`it did not answer within ${guard.timeoutMs} ms`, {
+        timeoutMs: guard.timeoutMs,
+      });
+    }
+    return this.unavailable();
+  }
+
+  /** Closes the pooled connections. */
+  close(): void {
+    this.transport.close();
   }
 
   /** SUBGRAPH_UNAVAILABLE naming the agency, and why when the router knows more than "down". */

@@ -90,14 +90,7 @@ export class CircuitBreaker {
   }
 }
 
-type Fetch = typeof fetch;
-
-/** Node's fetch with a deadline: `AbortSignal.timeout` aborts the call, headers or body, after `ms`. */
-export function fetchWithTimeout(ms: number, base: Fetch = fetch): Fetch {
-  return (input, init) => base(input, { ...init, signal: AbortSignal.timeout(ms) });
-}
-
-/** True for the error `fetchWithTimeout` ends a call with. */
+/** True for the error a call ends with when its deadline passed (`SubgraphTimeoutError`). */
 export function isTimeout(error: unknown): boolean {
   const e = error as { name?: string; cause?: { name?: string } } | null;
   return e?.name === 'TimeoutError' || e?.cause?.name === 'TimeoutError';
