@@ -48,6 +48,26 @@ describe('bad input through the router', () => {
     ]);
   });
 
+  it('a variable of the wrong type: 400 BAD_USER_INPUT naming it, before any subgraph is called', async () => {
+    const res = await graph.query(
+      'query Q($n: String!) { citizen(nationalId: $n) { fullName } }',
+      { n: 42 },
+      { client: 'welfare' },
+    );
+    expect(res).toEqual({
+      status: 400,
+      body: {
+        errors: [
+          {
+            message: 'Variable "$n" got invalid value 42; String cannot represent a non string value: 42',
+            locations: [{ line: 1, column: 9 }],
+            extensions: { code: 'BAD_USER_INPUT' },
+          },
+        ],
+      },
+    });
+  });
+
   it('an invalid national ID: INVALID_NATIONAL_ID from the owning subgraph, null data', async () => {
     const res = await graph.query('{ citizen(nationalId: "12345") { fullName } }', {}, { client: 'welfare' });
     expect(res).toEqual({

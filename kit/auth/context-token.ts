@@ -1,4 +1,5 @@
-import { SignJWT, jwtVerify } from 'jose';
+import { createHmac } from 'node:crypto';
+import { jwtVerify } from 'jose';
 import type { Caller } from './caller';
 import { urError } from '../errors/ur-error';
 
@@ -13,23 +14,30 @@ export function contextKey(secret: string): Uint8Array {
   return new TextEncoder().encode(secret);
 }
 
-/** Signs the caller for subgraphs (HS256: both ends are the platform's own servers). */
+const HEADER = Buffer.from(JSON.stringify({ alg: 'HS256' })).toString('base64url');
+
+/**
+ * Signs the caller for subgraphs (HS256: both ends are the platform's own servers). A compact
+ * JWT (RFC 7519) made with node:crypto directly: it is signed once per operation on the hot
+ * path, where a general JOSE library's checks cost more than the HMAC.
+ */
 export async function signContext(caller: Caller, key: Uint8Array): Promise<string> {
-  return new SignJWT({
+  const now = Math.floor(Date.now() / 1000);
+  const payload = {
     cid: caller.clientId,
     agy: caller.agency,
     cit: caller.citizenId,
     scp: caller.scopes,
     pur: caller.purpose,
     cas: caller.caseNumber,
-  })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setIssuer(ISSUER)
-    .setAudience(AUDIENCE)
-    .setJti(caller.requestId)
-    .setIssuedAt()
-    .setExpirationTime(`${TTL_SECONDS}s`)
-    .sign(key);
+    iss: ISSUER,
+    aud: AUDIENCE,
+    jti: caller.requestId,
+    iat: now,
+    exp: now + TTL_SECONDS,
+  };
+  const signed = `${HEADER}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}`;
+  return `${signed}.${createHmac('sha256', key).update(signed).digest('base64url')}`;
 }
 
 /** Verifies a context token; a missing or bad one is MISSING_SIGNED_CONTEXT, whatever the reason. */

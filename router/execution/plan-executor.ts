@@ -5,8 +5,10 @@ import type { GatewayExecutionResult, GatewayGraphQLRequestContext } from '@apol
 import {
   type DocumentNode,
   type FragmentDefinitionNode,
-  type GraphQLError,
+  GraphQLError,
   type GraphQLSchema,
+  getVariableValues,
+  type VariableDefinitionNode,
   Kind,
   type OperationDefinitionNode,
   valueFromASTUntyped,
@@ -26,6 +28,7 @@ interface CompiledOperation {
   readonly rootType: string;
   /** Default values of the operation's variables, for `@skip`/`@include` and conditions. */
   readonly defaults: Readonly<Record<string, unknown>>;
+  readonly variableDefinitions: readonly VariableDefinitionNode[];
 }
 
 /** Operations kept compiled; the oldest goes first beyond this. */
@@ -109,6 +112,22 @@ export class PlanExecutor {
   ): Promise<GatewayExecutionResult | undefined> {
     const compiled = this.compile(requestContext, document, cacheKey);
     if (!compiled) return undefined;
+    if (compiled.variableDefinitions.length) {
+      // As @apollo/gateway: variables are checked against their declared types before any fetch.
+      const { errors } = getVariableValues(
+        requestContext.schema,
+        compiled.variableDefinitions,
+        requestContext.request.variables ?? {},
+      );
+      if (errors) {
+        if (requestContext.response?.http) requestContext.response.http.status = 400;
+        return {
+          errors: errors.map(
+            (e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'BAD_USER_INPUT' } }),
+          ),
+        };
+      }
+    }
     const variables = { ...compiled.defaults, ...requestContext.request.variables };
     const errors: GraphQLError[] = [];
     const root: Record<string, unknown> = {};
@@ -172,6 +191,7 @@ export class PlanExecutor {
             shape: compileShape(rc.schema, operation, fragments),
             rootType: root?.name ?? 'Query',
             defaults,
+            variableDefinitions: operation.variableDefinitions ?? [],
           };
         }
       } catch {
