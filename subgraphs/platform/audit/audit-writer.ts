@@ -28,7 +28,10 @@ export class AuditWriter {
   append(draft: AuditDraft): Promise<number> {
     return new Promise((resolve, reject) => {
       this.queue.push({ draft, resolve, reject });
-      if (!this.writing) void this.drain();
+      if (this.writing) return;
+      this.writing = true;
+      // Group commit: entries of operations finishing in the same turn of the event loop share a transaction.
+      setImmediate(() => void this.drain());
     });
   }
 
@@ -107,8 +110,26 @@ const ENTRY_COLUMNS = [
   'hash',
 ] as const;
 const LAST_ENTRY = 'select seq, hash from audit_entry order by seq desc limit 1';
-const INSERT_ENTRY = `insert into audit_entry (${ENTRY_COLUMNS.join(', ')}) values (${ENTRY_COLUMNS.map(() => '?').join(', ')})`;
-const INSERT_SUBJECT = 'insert into audit_subject (national_id, seq) values (?, ?)';
+const SUBJECT_COLUMNS = ['national_id', 'seq'] as const;
+/** Rows per INSERT statement: a batch of any size is a handful of statements. */
+const ROWS_PER_INSERT = 50;
+
+/** A multi-row INSERT for `count` rows; `$n` placeholders for pg, `?` for SQLite. */
+function insertSql(table: string, columns: readonly string[], count: number, numbered: boolean): string {
+  const rows: string[] = [];
+  for (let r = 0; r < count; r++) {
+    const row = columns.map((_, c) => (numbered ? `$${r * columns.length + c + 1}` : '?'));
+    rows.push(`(${row.join(', ')})`);
+  }
+  return `insert into ${table} (${columns.join(', ')}) values ${rows.join(', ')}`;
+}
+
+/** `rows` in chunks of at most ROWS_PER_INSERT. */
+function chunks<T>(rows: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) out.push(rows.slice(i, i + ROWS_PER_INSERT));
+  return out;
+}
 
 /** The batch's rows, chained from the last entry written. */
 function chain(drafts: AuditDraft[], last: { seq: unknown; hash: unknown } | undefined) {
@@ -129,43 +150,38 @@ function chain(drafts: AuditDraft[], last: { seq: unknown; hash: unknown } | und
   return { entries, subjects, seqs };
 }
 
-/** Prepared statements per connection: SQLite compiles each once. */
-const prepared = new WeakMap<SqliteConnection, Record<'last' | 'entry' | 'subject', SqliteStatement>>();
+/** Prepared statements per connection and SQL text: SQLite compiles each once. */
+const prepared = new WeakMap<SqliteConnection, Map<string, SqliteStatement>>();
+
+function statement(db: SqliteConnection, sql: string): SqliteStatement {
+  let cache = prepared.get(db);
+  if (!cache) prepared.set(db, (cache = new Map()));
+  let stmt = cache.get(sql);
+  if (!stmt) cache.set(sql, (stmt = db.prepare(sql)));
+  return stmt;
+}
 
 function writeSqlite(db: SqliteConnection, drafts: AuditDraft[], log: (q: string) => void): number[] {
-  let statements = prepared.get(db);
-  if (!statements) {
-    statements = {
-      last: db.prepare(LAST_ENTRY),
-      entry: db.prepare(INSERT_ENTRY),
-      subject: db.prepare(INSERT_SUBJECT),
-    };
-    prepared.set(db, statements);
-  }
-  const { last, entry, subject } = statements;
   return db.transaction(() => {
     log('begin');
     log(LAST_ENTRY);
-    const rows = chain(drafts, last.get() as { seq: unknown; hash: unknown } | undefined);
-    for (const row of rows.entries) {
-      log(INSERT_ENTRY);
-      entry.run(...row);
-    }
-    for (const row of rows.subjects) {
-      log(INSERT_SUBJECT);
-      subject.run(...row);
+    const rows = chain(
+      drafts,
+      statement(db, LAST_ENTRY).get() as { seq: unknown; hash: unknown } | undefined,
+    );
+    for (const [table, columns, all] of [
+      ['audit_entry', ENTRY_COLUMNS, rows.entries],
+      ['audit_subject', SUBJECT_COLUMNS, rows.subjects],
+    ] as const) {
+      for (const chunk of chunks<readonly unknown[]>(all)) {
+        const sql = insertSql(table, columns, chunk.length, false);
+        log(sql);
+        statement(db, sql).run(...chunk.flat());
+      }
     }
     log('commit');
     return rows.seqs;
   })();
-}
-
-/** `?` placeholders as pg's `$n`, for `count` rows of `width` values. */
-function pgValues(width: number, count: number): string {
-  const rows: string[] = [];
-  for (let r = 0; r < count; r++)
-    rows.push(`(${Array.from({ length: width }, (_, c) => `$${r * width + c + 1}`).join(', ')})`);
-  return rows.join(', ');
 }
 
 async function writePostgres(
@@ -181,13 +197,15 @@ async function writePostgres(
     log(LAST_ENTRY);
     const last = (await pg.query(LAST_ENTRY)).rows[0] as { seq: unknown; hash: unknown } | undefined;
     const rows = chain(drafts, last);
-    const insertEntries = `insert into audit_entry (${ENTRY_COLUMNS.join(', ')}) values ${pgValues(ENTRY_COLUMNS.length, rows.entries.length)}`;
-    log(insertEntries);
-    await pg.query(insertEntries, rows.entries.flat());
-    if (rows.subjects.length) {
-      const insertSubjects = `insert into audit_subject (national_id, seq) values ${pgValues(2, rows.subjects.length)}`;
-      log(insertSubjects);
-      await pg.query(insertSubjects, rows.subjects.flat());
+    for (const [table, columns, all] of [
+      ['audit_entry', ENTRY_COLUMNS, rows.entries],
+      ['audit_subject', SUBJECT_COLUMNS, rows.subjects],
+    ] as const) {
+      for (const chunk of chunks<readonly unknown[]>(all)) {
+        const sql = insertSql(table, columns, chunk.length, true);
+        log(sql);
+        await pg.query(sql, chunk.flat());
+      }
     }
     log('commit');
     await pg.query('commit');

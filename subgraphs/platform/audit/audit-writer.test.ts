@@ -1,0 +1,53 @@
+import { prepareTestSubgraph } from '../../../kit/testing/subgraph-harness';
+import { platform } from '../subgraph';
+import { type AuditDraft, AuditWriter } from './audit-writer';
+import { verifyChain } from './verify-chain';
+
+const draft = (i: number): AuditDraft => ({
+  at: new Date(Date.UTC(2026, 10, 1, 0, 0, i)).toISOString(),
+  requestId: `req-${i}`,
+  clientId: 'welfare',
+  agency: 'MOLSA',
+  citizenId: null,
+  purpose: 'DISABILITY_ALLOWANCE',
+  caseNumber: null,
+  operationName: 'Q',
+  documentHash: 'h',
+  fieldsRequested: ['Query.citizen'],
+  fieldsDenied: [],
+  subgraphs: ['identity'],
+  outcome: 'OK',
+  durationMs: 1,
+  // Two subjects per entry, one repeated: stored once per entry.
+  subjects: [`1000000000${String(i % 10).padStart(2, '0')}`, '199001010001', '199001010001'],
+});
+
+/** The audit writer on the database the suite runs on (SQLite, or PostgreSQL under DATABASE_URL). */
+describe('AuditWriter', () => {
+  let db: Awaited<ReturnType<typeof prepareTestSubgraph>>;
+  beforeAll(async () => {
+    db = await prepareTestSubgraph(platform);
+  });
+  afterAll(() => db.close());
+
+  it('appends entries arriving together in one transaction, chained, with their subjects', async () => {
+    const writer = new AuditWriter(db.orm);
+    const before = db.stats.sql;
+    const seqs = await Promise.all(Array.from({ length: 120 }, (_, i) => writer.append(draft(i))));
+    const statements = db.stats.sql - before;
+    expect(seqs).toEqual(Array.from({ length: 120 }, (_, i) => i + 1));
+    // One group commit: begin, (lock,) last entry, 3 entry inserts of ≤ 50 rows, 5 subject inserts, commit.
+    expect(statements).toBeLessThanOrEqual(12);
+    expect(await verifyChain(db.orm.em.fork())).toEqual({ ok: true, entries: 120 });
+    const knex = db.orm.em.getConnection().getKnex();
+    const [{ n }] = (await knex('audit_subject').count({ n: '*' })) as [{ n: number | string }];
+    expect(Number(n)).toBe(240);
+  });
+
+  it('continues the chain across batches', async () => {
+    const writer = new AuditWriter(db.orm);
+    const next = await writer.append(draft(200));
+    expect(next).toBe(121);
+    expect(await verifyChain(db.orm.em.fork())).toEqual({ ok: true, entries: 121 });
+  });
+});
