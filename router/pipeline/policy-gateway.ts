@@ -17,6 +17,9 @@ import type { PlanExecutor } from '../execution/plan-executor';
 
 export type AuthzMode = 'filter' | 'reject';
 
+/** Policy verdicts kept (operation × what the caller holds); the oldest goes first beyond this. */
+const VERDICT_CACHE_SIZE = 5000;
+
 /**
  * The purpose step: a client that may read personal data by scope but declared no purpose is
  * refused whole, not given a partial answer (a purpose is a legal precondition, not a filter).
@@ -42,6 +45,8 @@ function purposeRefusal(auth: Authorization, isClient: boolean): GraphQLError | 
  * refused whole (reject), and denied fields are nulled in the answer with their errors.
  */
 export class PolicyGateway implements GatewayInterface {
+  private readonly verdicts = new Map<string, Authorization>();
+
   constructor(
     private readonly gateway: ApolloGateway,
     private readonly policy: Policy,
@@ -87,10 +92,30 @@ export class PolicyGateway implements GatewayInterface {
     };
   }
 
+  /**
+   * The policy verdict depends only on the operation and on what the caller holds (signed in or
+   * not, scopes, a declared purpose), not on who the caller is: it is computed once per pair.
+   */
+  private authorize(rc: GatewayGraphQLRequestContext<RouterContext>): Authorization {
+    const { caller } = rc.context;
+    const holds = `${caller.clientId !== null || caller.citizenId !== null}|${caller.purpose ? 1 : 0}|${[...caller.scopes].sort().join(' ')}`;
+    const key = `${rc.queryHash}\0${rc.request.operationName ?? ''}\0${holds}`;
+    let auth = this.verdicts.get(key);
+    if (!auth) {
+      auth = authorizeOperation(rc.schema, this.policy, rc.document, rc.operation, caller);
+      if (this.verdicts.size >= VERDICT_CACHE_SIZE) {
+        const oldest = this.verdicts.keys().next().value;
+        if (oldest !== undefined) this.verdicts.delete(oldest);
+      }
+      this.verdicts.set(key, auth);
+    }
+    return auth;
+  }
+
   private enforce(execute: GatewayExecutor): GatewayExecutor {
     return async (requestContext) => {
       const rc = requestContext as GatewayGraphQLRequestContext<RouterContext>;
-      const auth = authorizeOperation(rc.schema, this.policy, rc.document, rc.operation, rc.context.caller);
+      const auth = this.authorize(rc);
       rc.context.authorization = auth;
       const refusal = purposeRefusal(auth, rc.context.caller.clientId !== null);
       if (refusal) {

@@ -1,3 +1,4 @@
+import type { SqlEntityManager } from '@mikro-orm/knex';
 import { prepareTestSubgraph } from '../../../kit/testing/subgraph-harness';
 import { platform } from '../subgraph';
 import { type AuditDraft, AuditWriter } from './audit-writer';
@@ -39,7 +40,7 @@ describe('AuditWriter', () => {
     // One group commit: begin, (lock,) last entry, 3 entry inserts of ≤ 50 rows, 5 subject inserts, commit.
     expect(statements).toBeLessThanOrEqual(12);
     expect(await verifyChain(db.orm.em.fork())).toEqual({ ok: true, entries: 120 });
-    const knex = db.orm.em.getConnection().getKnex();
+    const knex = (db.orm.em as unknown as SqlEntityManager).getKnex();
     const [{ n }] = (await knex('audit_subject').count({ n: '*' })) as [{ n: number | string }];
     expect(Number(n)).toBe(240);
   });
