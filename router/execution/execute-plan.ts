@@ -4,6 +4,7 @@ import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interf
 import { GraphQLError } from 'graphql';
 import type { RouterContext } from '../router-context';
 import type { RepresentationBuilder } from './representations';
+import { getOwn, setOwn } from './own';
 
 type Json = Record<string, unknown>;
 type ResponsePath = (string | number)[];
@@ -83,16 +84,16 @@ function flatten(value: unknown, path: readonly (string | number)[], i: number):
   if (i === path.length) return typeof value === 'object' ? [value as Json] : [];
   const seg = path[i];
   if (seg === '@') return flatten(value, path, i + 1);
-  return flatten((value as Json)[seg as string], path, i + 1);
+  return flatten(getOwn(value, seg as string), path, i + 1);
 }
 
 /** Deep merge of a subgraph's answer into the data so far (the gateway's rules: objects merge, same-length lists merge by position). */
 export function deepMerge(target: Json, source: Json | null | undefined): void {
   if (!source) return;
   for (const key of Object.keys(source)) {
-    const from = source[key];
+    const from = source[key]; // Object.keys: own keys only
     if (from === undefined) continue;
-    const to = target[key];
+    const to = getOwn(target, key);
     if (
       to &&
       typeof to === 'object' &&
@@ -117,7 +118,7 @@ export function deepMerge(target: Json, source: Json | null | undefined): void {
           deepMerge(a as Json, b as Json);
         else to[i] = b;
       }
-    } else target[key] = from;
+    } else setOwn(target, key, from);
   }
 }
 
@@ -243,7 +244,7 @@ function locate(root: Json, planPath: readonly (string | number)[]): Map<Json, R
     }
     const seg = planPath[i];
     if (seg === '@') walk(value, i + 1, at);
-    else walk((value as Json)[seg as string], i + 1, [...at, seg as string]);
+    else walk(getOwn(value as Json, seg as string), i + 1, [...at, seg as string]);
   };
   walk(root, 0, []);
   return out;

@@ -130,7 +130,7 @@ export class PlanExecutor {
     }
     const variables = { ...compiled.defaults, ...requestContext.request.variables };
     const errors: GraphQLError[] = [];
-    const root: Record<string, unknown> = {};
+    const root = Object.create(null) as Record<string, unknown>;
     if (compiled.node) {
       await executePlan(
         {

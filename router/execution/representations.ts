@@ -1,5 +1,6 @@
 import type { QueryPlanSelectionNode } from '@apollo/query-planner';
 import { type GraphQLSchema, isAbstractType } from 'graphql';
+import { getOwn, setOwn } from './own';
 
 type Json = Record<string, unknown>;
 
@@ -34,7 +35,7 @@ export function compileRepresentation(
   const build = (source: unknown, selections: readonly QueryPlanSelectionNode[]): unknown => {
     if (source === null || typeof source !== 'object') return null;
     const obj = source as Json;
-    const out: Json = {};
+    const out = Object.create(null) as Json;
     for (const sel of selections) {
       if (sel.kind === 'InlineFragment') {
         if (!sel.typeCondition) continue;
@@ -45,13 +46,13 @@ export function compileRepresentation(
         continue;
       }
       const key = sel.alias ?? sel.name;
-      const value = obj[key];
+      const value = getOwn(obj, key);
       if (value === undefined) return null;
       if (Array.isArray(value)) {
-        out[key] = sel.selections ? value.map((v) => build(v, sel.selections ?? [])) : value;
+        setOwn(out, key, sel.selections ? value.map((v) => build(v, sel.selections ?? [])) : value);
       } else if (sel.selections && value !== null) {
-        out[key] = build(value, sel.selections);
-      } else out[key] = value;
+        setOwn(out, key, build(value, sel.selections));
+      } else setOwn(out, key, value);
     }
     return out;
   };

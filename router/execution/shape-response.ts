@@ -1,5 +1,6 @@
 import { GraphQLError, type GraphQLOutputType, isListType, isNonNullType } from 'graphql';
 import { type FieldShape, isSkipped, type SelectionShape } from './compile-shape';
+import { getOwn, setOwn } from './own';
 
 type Json = Record<string, unknown>;
 type Path = (string | number)[];
@@ -32,7 +33,7 @@ export function shapeResponse(
   variables: Readonly<Record<string, unknown>>,
 ): { data: Json | null; errors: GraphQLError[] } {
   const state: Shaping = { variables, errors: [], path: [] };
-  const data: Json = {};
+  const data = Object.create(null) as Json;
   const result = applySelection(input, shape, data, rootType, state);
   return { data: result === BUBBLE ? null : data, errors: state.errors };
 }
@@ -53,16 +54,22 @@ function applySelection(
       continue;
     }
     if (sel.name === '__typename') {
-      if (output[sel.key] !== undefined) continue;
-      const own = input[sel.key] ?? input.__typename;
-      output[sel.key] = typeof own === 'string' ? own : typeName;
+      if (getOwn(output, sel.key) !== undefined) continue;
+      const own = getOwn(input, sel.key) ?? input.__typename;
+      setOwn(output, sel.key, typeof own === 'string' ? own : typeName);
       continue;
     }
     state.path.push(sel.key);
-    const value = completeValue(output[sel.key], input[sel.key] ?? null, sel.type, sel, state);
+    const value = completeValue(
+      getOwn(output, sel.key),
+      getOwn(input, sel.key) ?? null,
+      sel.type,
+      sel,
+      state,
+    );
     state.path.pop();
     if (value === BUBBLE) return BUBBLE;
-    output[sel.key] = value;
+    setOwn(output, sel.key, value);
   }
   return undefined;
 }
@@ -125,7 +132,7 @@ function completeValue(
     }
     const obj = input as Json;
     const runtime = typeof obj.__typename === 'string' ? obj.__typename : (type as { name: string }).name;
-    const out = (existing as Json | undefined) ?? {};
+    const out = (existing as Json | undefined) ?? (Object.create(null) as Json);
     return applySelection(obj, sel.selection, out, runtime, state) === BUBBLE ? null : out;
   }
   if (sel.leaf?.(input) === false) {

@@ -2,6 +2,7 @@ import { type GraphQLError, type GraphQLOutputType, isListType, isNonNullType } 
 import { urError } from '../../kit/errors/ur-error';
 import { denialMessage } from '../../kit/policy/denial-message';
 import type { Denial } from './authorize-operation';
+import { getOwn, hasOwn, setOwn } from '../execution/own';
 
 type Json = Record<string, unknown>;
 
@@ -55,14 +56,14 @@ export function nullifyDeniedFields(
     };
     const visitObject = (obj: Json, i: number): boolean => {
       const seg = denial.path[i];
-      if (!seg || !(seg.key in obj)) return false;
+      if (!seg || !hasOwn(obj, seg.key)) return false;
       if (i === denial.path.length - 1) {
-        obj[seg.key] = null;
+        setOwn(obj, seg.key, null);
         hits += 1;
         return isNonNullType(seg.type);
       }
-      if (visitValue(obj[seg.key], seg.type, i + 1)) {
-        obj[seg.key] = null;
+      if (visitValue(getOwn(obj, seg.key), seg.type, i + 1)) {
+        setOwn(obj, seg.key, null);
         return isNonNullType(seg.type);
       }
       return false;
