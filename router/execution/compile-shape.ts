@@ -102,7 +102,9 @@ export function compileShape(
   };
   const possible = (typeName: string): ReadonlySet<string> => {
     const type = schema.getType(typeName);
-    if (type && isAbstractType(type)) return new Set(schema.getPossibleTypes(type).map((t) => t.name));
+    // The abstract type's own name too: an object without __typename, typed only by its field, matches.
+    if (type && isAbstractType(type))
+      return new Set([typeName, ...schema.getPossibleTypes(type).map((t) => t.name)]);
     return new Set([typeName]);
   };
   const compile = (set: SelectionSetNode, parentName: string, depth: number): SelectionShape[] => {
