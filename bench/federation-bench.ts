@@ -65,8 +65,9 @@ export class Stack {
     script: string,
     cores: string,
     options: ServeRouterOptions | ServeGatewayOptions | SubgraphSet,
+    nodeArgs: readonly string[] = [],
   ): Promise<{ child: Child; started: T }> {
-    const child = startChild(script, cores);
+    const child = startChild(script, cores, {}, nodeArgs);
     this.children.push(child);
     return { child, started: await child.request<T>('start', options) };
   }

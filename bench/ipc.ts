@@ -95,14 +95,21 @@ export function pinSelf(cores: string): void {
 /**
  * Starts `bench/<script>` in a child process with an IPC channel, pinned to `cores` when given.
  * Under jest the benchmark runs from TypeScript: the child then compiles with swc on the fly.
+ * `extraNodeArgs` (e.g. `--expose-gc`) go to that child's node alone.
  */
-export function startChild(script: string, cores: string, env: NodeJS.ProcessEnv = {}): Child {
+export function startChild(
+  script: string,
+  cores: string,
+  env: NodeJS.ProcessEnv = {},
+  extraNodeArgs: readonly string[] = [],
+): Child {
   const ext = extname(__filename);
   const file = join(__dirname, `${script}${ext}`);
   const nodeArgs = [
     ...(ext === '.ts' ? ['-r', join(__dirname, 'ts-hook.cjs')] : []),
     // e.g. BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof": flags Node refuses in NODE_OPTIONS.
     ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+    ...extraNodeArgs,
   ];
   const command = cores ? 'taskset' : process.execPath;
   const args = cores ? ['-c', cores, process.execPath, ...nodeArgs, file] : [...nodeArgs, file];

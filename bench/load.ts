@@ -36,9 +36,17 @@ export interface Answer {
   readonly body: Buffer;
 }
 
-/** A keep-alive HTTP/1.1 client: one agent per cell, `concurrency` connections. */
-export function send(agent: Agent, url: URL, spec: RequestSpec): Promise<Answer> {
-  return new Promise((resolve) => {
+/**
+ * A keep-alive HTTP/1.1 client: one agent per cell, `concurrency` connections. With `deadlineMs`,
+ * a request still unanswered by then is abandoned (its connection destroyed) and answers status 0.
+ */
+export function send(agent: Agent, url: URL, spec: RequestSpec, deadlineMs?: number): Promise<Answer> {
+  return new Promise((done) => {
+    let timer: NodeJS.Timeout | undefined;
+    const resolve = (answer: Answer) => {
+      clearTimeout(timer);
+      done(answer);
+    };
     const req = request(
       {
         agent,
@@ -56,6 +64,12 @@ export function send(agent: Agent, url: URL, spec: RequestSpec): Promise<Answer>
       },
     );
     req.on('error', (error) => resolve({ status: 0, body: Buffer.from(String(error)) }));
+    if (deadlineMs !== undefined) {
+      timer = setTimeout(() => {
+        resolve({ status: 0, body: Buffer.from(`no answer within ${deadlineMs} ms`) });
+        req.destroy();
+      }, deadlineMs);
+    }
     req.end(spec.body);
   });
 }

@@ -4,6 +4,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { parseSupergraph } from '../router/supergraph/load-supergraph';
 import { type BenchContext, ourRouterNote, repoRoot, requestSpec } from './context';
 import { Stack } from './federation-bench';
+import type { Child } from './ipc';
 import type { RequestSpec } from './load';
 import { compareTargets, countOne, type Target } from './measure';
 import {
@@ -14,6 +15,7 @@ import {
   withCitizen,
 } from './national-workload';
 import type { Section } from './report';
+import type { ServeRouterOptions } from './serve-router';
 import type { StartedSubgraphs } from './serve-subgraphs';
 
 /** Where a subgraph that is in the supergraph but not started is routed: a closed loopback port. */
@@ -28,7 +30,8 @@ function asAnswer(body: unknown): Answer {
   return typeof body === 'object' && body !== null ? (body as Answer) : {};
 }
 
-function problem(status: number, body: unknown): string | undefined {
+/** Why an answer (status, parsed body) is not a correct one: GraphQL errors, not 200, or no data. */
+export function problem(status: number, body: unknown): string | undefined {
   const answer = asAnswer(body);
   const error = answer.errors?.[0];
   if (error) return `${error.extensions?.code ?? 'ERROR'}: ${error.message ?? ''}`.slice(0, 160);
@@ -46,6 +49,51 @@ export interface NationalStack {
   readonly notStarted: readonly string[];
 }
 
+/** The national graph's subgraphs, started in a child of a stack, and how a router reaches them. */
+export interface NationalSubgraphs {
+  readonly child: Child;
+  readonly supergraphSdl: string;
+  /** Every subgraph of the supergraph: started ones at their URL, the others at a closed port. */
+  readonly subgraphUrls: Record<string, string>;
+  readonly agencies: Record<string, string>;
+  readonly started: readonly string[];
+  readonly notStarted: readonly string[];
+}
+
+/** Starts the national graph's subgraphs (in-memory SQLite, seeded) in one child of `stack`. */
+export async function startNationalSubgraphs(ctx: BenchContext, stack: Stack): Promise<NationalSubgraphs> {
+  const supergraphSdl = readFileSync(join(repoRoot(), 'schema', 'supergraph.graphql'), 'utf8');
+  const inSupergraph = Object.keys(parseSupergraph(supergraphSdl).routingUrls);
+  const subgraphs = await stack.start<StartedSubgraphs>('serve-subgraphs', ctx.layout.otherCores, {
+    kind: 'national',
+    contextSecret: ctx.contextSecret,
+  });
+  const notStarted = inSupergraph.filter((name) => !subgraphs.started.urls[name]);
+  return {
+    child: subgraphs.child,
+    supergraphSdl,
+    subgraphUrls: {
+      ...Object.fromEntries(notStarted.map((name) => [name, NOWHERE])),
+      ...subgraphs.started.urls,
+    },
+    agencies: subgraphs.started.agencies,
+    started: Object.keys(subgraphs.started.urls),
+    notStarted,
+  };
+}
+
+/** How the national workload starts our router (`serve-router`) in front of `subgraphs`. */
+export function ourRouterOptions(ctx: BenchContext, subgraphs: NationalSubgraphs): ServeRouterOptions {
+  return {
+    supergraphSdl: subgraphs.supergraphSdl,
+    subgraphUrls: subgraphs.subgraphUrls,
+    agencies: subgraphs.agencies,
+    platformPublicKeyPem: ctx.platformPublicKeyPem,
+    contextSecret: ctx.contextSecret,
+    audit: ctx.audit,
+  };
+}
+
 /**
  * Starts the national graph's subgraphs (in-memory SQLite, seeded) in one child, our router in
  * another, and the plain gateway (stripped supergraph, signing the context) in a third.
@@ -55,29 +103,12 @@ export async function startNational(ctx: BenchContext): Promise<NationalStack> {
   const stack = new Stack();
   try {
     ctx.log('national: starting the subgraphs (in-memory SQLite, seeding), our router and the plain gateway');
-    const supergraphSdl = readFileSync(join(repoRoot(), 'schema', 'supergraph.graphql'), 'utf8');
-    const inSupergraph = Object.keys(parseSupergraph(supergraphSdl).routingUrls);
-    const subgraphs = await stack.start<StartedSubgraphs>('serve-subgraphs', layout.otherCores, {
-      kind: 'national',
-      contextSecret: ctx.contextSecret,
-    });
-    const notStarted = inSupergraph.filter((name) => !subgraphs.started.urls[name]);
-    const subgraphUrls = {
-      ...Object.fromEntries(notStarted.map((name) => [name, NOWHERE])),
-      ...subgraphs.started.urls,
-    };
+    const subgraphs = await startNationalSubgraphs(ctx, stack);
     const [ours, gateway] = await Promise.all([
-      stack.start<{ url: string }>('serve-router', layout.measuredCores, {
-        supergraphSdl,
-        subgraphUrls,
-        agencies: subgraphs.started.agencies,
-        platformPublicKeyPem: ctx.platformPublicKeyPem,
-        contextSecret: ctx.contextSecret,
-        audit: ctx.audit,
-      }),
+      stack.start<{ url: string }>('serve-router', layout.measuredCores, ourRouterOptions(ctx, subgraphs)),
       stack.start<{ url: string }>('serve-gateway', layout.measuredCores, {
-        supergraphSdl,
-        subgraphUrls,
+        supergraphSdl: subgraphs.supergraphSdl,
+        subgraphUrls: subgraphs.subgraphUrls,
         contextSecret: ctx.contextSecret,
       }),
     ]);
@@ -97,8 +128,8 @@ export async function startNational(ctx: BenchContext): Promise<NationalStack> {
         meter: gateway.child,
         subgraphs: subgraphs.child,
       },
-      started: Object.keys(subgraphs.started.urls),
-      notStarted,
+      started: subgraphs.started,
+      notStarted: subgraphs.notStarted,
     };
   } catch (error) {
     await stack.stop();
@@ -106,7 +137,8 @@ export async function startNational(ctx: BenchContext): Promise<NationalStack> {
   }
 }
 
-async function findCitizen(ctx: BenchContext, ours: Target): Promise<string> {
+/** A citizen with a disability record (health), or any demo citizen when health is not in the graph. */
+export async function findCitizen(ctx: BenchContext, ours: Target): Promise<string> {
   const headers = await ctx.headersFor(FIND_CITIZEN_WITH_RECORD.client);
   const probe = await countOne(
     ours,

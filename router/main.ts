@@ -4,11 +4,14 @@ import { ensurePlatformKeys } from '../kit/auth/keys';
 import { introspectionMode, loadConfig } from '../kit/config/variables';
 import { prepareSubgraph } from '../kit/subgraph/prepare-subgraph';
 import { ROUTER_SUBGRAPH, SUBGRAPHS } from '../subgraphs';
+import { startTracing } from '../kit/telemetry/tracing';
 import { startRouter } from './start-router';
 
 /** The router process: configuration read once, its platform database opened, then listen. */
 async function main() {
   const config = loadConfig();
+  // Before the router is built: spans of its first requests are exported too.
+  const tracing = startTracing('router', config);
   const dataDir = config.dataDir ?? 'data';
   const keys = ensurePlatformKeys(dataDir, config.contextSecret);
   const platform = await prepareSubgraph(ROUTER_SUBGRAPH, {
@@ -47,6 +50,7 @@ async function main() {
     void router
       .close()
       .then(() => platform.orm.close(true))
+      .then(() => tracing.shutdown())
       .then(() => process.exit(0));
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);

@@ -19,6 +19,9 @@ import { runApollo } from '../kit/http/apollo-handler';
 import { readBody } from '../kit/http/read-body';
 import { sendGraphQLError, sendJson } from '../kit/http/send';
 import { serve } from '../kit/http/serve';
+import { SpanKind } from '@opentelemetry/api';
+import { extractContext } from '../kit/telemetry/trace-headers';
+import { withSpan } from '../kit/telemetry/with-span';
 import { AuditWriter } from '../subgraphs/platform/audit/audit-writer';
 import type { ClientRegistry } from './clients/client';
 import { DatabaseClientRegistry } from './clients/database-client-registry';
@@ -157,6 +160,8 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     ),
     formatError: keepLimitCodes(formatError),
     includeStacktraceInErrorResponses: false,
+    // main.ts stops the router itself (audit, traces flushed); Apollo's own handler would exit first.
+    stopOnTerminationSignals: false,
     validationRules: [operationLimitsRule({ ...DEFAULT_OPERATION_LIMITS, ...options.limits })],
     // Apollo's switch would follow NODE_ENV for everyone; the introspection guard decides per caller.
     introspection: true,
@@ -249,13 +254,19 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
           return;
         }
         let token: Promise<string> | undefined;
-        await runApollo(apollo, req, res, body, async () => ({
-          caller,
-          contextToken: () => (token ??= signContext(caller, key)),
-          subgraphsCalled: new Set<string>(),
-          subjects: new Set<string>(),
-          record,
-        }));
+        await withSpan(
+          'router operation',
+          { 'ur.request_id': requestId, 'ur.client_id': caller.clientId ?? '' },
+          () =>
+            runApollo(apollo, req, res, body, async () => ({
+              caller,
+              contextToken: () => (token ??= signContext(caller, key)),
+              subgraphsCalled: new Set<string>(),
+              subjects: new Set<string>(),
+              record,
+            })),
+          { kind: SpanKind.SERVER, parent: extractContext(req.headers) },
+        );
       },
       '/metrics': observability.metricsRoute(),
       '/verify': verifyPageRoute(anonymousExecute(apollo, key)),

@@ -215,6 +215,19 @@ export const VARIABLES = {
     'info',
     'Level of the router’s JSON logs (pino, one line per request at info).',
   ),
+  otlpEndpoint: variable<string | undefined>({
+    name: 'OTEL_EXPORTER_OTLP_ENDPOINT',
+    description:
+      'Base URL of an OpenTelemetry collector’s OTLP/HTTP receiver (e.g. `http://localhost:4318`): the router and each subgraph export their spans to `<url>/v1/traces`, one trace per operation joined by the W3C `traceparent` header. Unset: no tracing, at no cost.',
+    defaultText: '(tracing off)',
+    parse(raw) {
+      if (raw === undefined || raw === '') return undefined;
+      if (!/^https?:\/\/[^/]/.test(raw)) {
+        throw new ConfigError(`OTEL_EXPORTER_OTLP_ENDPOINT must be an http:// or https:// URL, got "${raw}"`);
+      }
+      return raw;
+    },
+  }),
   seed: oneOf('UR_SEED', ['auto', 'never'] as const, 'auto', 'Seed demo data into empty databases on start.'),
 } as const;
 

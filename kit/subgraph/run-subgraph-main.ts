@@ -1,15 +1,20 @@
 import 'reflect-metadata';
 import { ensurePlatformKeys } from '../auth/keys';
 import { loadConfig } from '../config/variables';
+import { startTracing } from '../telemetry/tracing';
 import type { SubgraphDefinition } from './define-subgraph';
 import { startSubgraph } from './start-subgraph';
 
-/** A subgraph's `main.ts`: read configuration once, listen, stop cleanly on SIGTERM/SIGINT. */
+/**
+ * A subgraph's `main.ts`: read configuration once, start tracing when an OTLP endpoint is set (the
+ * subgraph's name is its service name), listen, stop cleanly on SIGTERM/SIGINT (spans flushed).
+ */
 export async function runSubgraphMain(definition: SubgraphDefinition): Promise<void> {
   try {
     const config = loadConfig();
     const dataDir = config.dataDir ?? 'data';
     const keys = ensurePlatformKeys(dataDir, config.contextSecret);
+    const tracing = startTracing(definition.name, config);
     const running = await startSubgraph(definition, {
       contextSecret: keys.contextSecret,
       host: config.host ?? '127.0.0.1',
@@ -19,7 +24,11 @@ export async function runSubgraphMain(definition: SubgraphDefinition): Promise<v
       seed: config.seed,
     });
     console.log(`${definition.name} subgraph ready at ${running.url}`);
-    const stop = () => void running.close().then(() => process.exit(0));
+    const stop = () =>
+      void running
+        .close()
+        .then(() => tracing.shutdown().catch((error: unknown) => console.error('tracing shutdown:', error)))
+        .then(() => process.exit(0));
     process.once('SIGTERM', stop);
     process.once('SIGINT', stop);
   } catch (error) {

@@ -4,19 +4,24 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import type { MikroORM } from '@mikro-orm/core';
+import type { GraphQLError } from 'graphql';
+import { trace } from '@opentelemetry/api';
 import { CONTEXT_HEADER, contextKey, verifyContext } from '../auth/context-token';
 import { formatError } from '../errors/format-error';
 import { readBody } from '../http/read-body';
 import { runApollo } from '../http/apollo-handler';
 import { sendGraphQLError, sendJson } from '../http/send';
-import { type Listening, serve } from '../http/serve';
+import { type Handler, type Listening, serve } from '../http/serve';
 import { dialectOf } from '../orm/open-database';
 import type { SubgraphStats } from '../orm/query-counter';
+import { recordOutcome } from '../telemetry/outcome';
+import { tracingEnabled } from '../telemetry/tracing';
 import { countingPlugin } from './counting-plugin';
 import { subjectsPlugin } from './collect-subjects';
 import { type DatabaseRuntimeOptions, prepareSubgraph } from './prepare-subgraph';
 import type { SubgraphDefinition } from './define-subgraph';
 import { Loaders } from './loaders';
+import { serverSpan, serverSpanPlugin } from './server-span';
 import type { SubgraphContext } from './subgraph-context';
 
 export interface SubgraphRuntimeOptions extends DatabaseRuntimeOptions {
@@ -40,46 +45,55 @@ export interface RunningSubgraph {
 /**
  * Starts one ministry's subgraph: database (migrated, seeded when empty), schema with the policy
  * enforced by graphql-shield, and an HTTP server with `/graphql` (router-signed calls only) and
- * `/health`.
+ * `/health`. When tracing was started before (see kit/telemetry/tracing.ts), every `/graphql`
+ * request is recorded as a server span joined to the router's trace; otherwise nothing is added.
  */
 export async function startSubgraph(
   definition: SubgraphDefinition,
   options: SubgraphRuntimeOptions,
 ): Promise<RunningSubgraph> {
   const { orm, schema, stats } = await prepareSubgraph(definition, options);
+  const traced = tracingEnabled();
   try {
     const apollo = new ApolloServer<SubgraphContext>({
       schema,
       formatError,
       includeStacktraceInErrorResponses: false,
+      // runSubgraphMain owns SIGTERM/SIGINT: Apollo's own handler would re-send the signal once
+      // stopped and kill the process before the database is closed and the last spans exported.
+      stopOnTerminationSignals: false,
       plugins: [
         ApolloServerPluginLandingPageDisabled(),
         ApolloServerPluginInlineTraceDisabled(),
         countingPlugin(stats),
         subjectsPlugin,
+        ...(traced ? [serverSpanPlugin<SubgraphContext>(definition.name)] : []),
       ],
     });
     await apollo.start();
     const key = contextKey(options.contextSecret);
     const bodyLimit = options.bodyLimit ?? 5 * 1024 * 1024;
 
+    const graphql: Handler = async (req, res) => {
+      let caller;
+      try {
+        caller = await verifyContext(req.headers[CONTEXT_HEADER] as string | undefined, key);
+      } catch (error) {
+        req.resume();
+        if (traced) recordOutcome(trace.getActiveSpan(), [error as GraphQLError]);
+        sendGraphQLError(res, error as never);
+        return;
+      }
+      const body = await readBody(req, bodyLimit);
+      await runApollo(apollo, req, res, body, async () => {
+        const em = orm.em.fork();
+        return { caller, em, loaders: new Loaders(em), subjects: new Set<string>() };
+      });
+    };
+
     const listening: Listening = await serve(
       {
-        '/graphql': async (req, res) => {
-          let caller;
-          try {
-            caller = await verifyContext(req.headers[CONTEXT_HEADER] as string | undefined, key);
-          } catch (error) {
-            req.resume();
-            sendGraphQLError(res, error as never);
-            return;
-          }
-          const body = await readBody(req, bodyLimit);
-          await runApollo(apollo, req, res, body, async () => {
-            const em = orm.em.fork();
-            return { caller, em, loaders: new Loaders(em), subjects: new Set<string>() };
-          });
-        },
+        '/graphql': traced ? serverSpan(definition.name, graphql) : graphql,
         '/health': async (_req, res) => {
           try {
             await orm.em.getConnection().execute('select 1');

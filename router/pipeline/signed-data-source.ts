@@ -8,6 +8,10 @@ import { agencyByCode } from '../../kit/demo/reference-data';
 import { SUBJECTS_EXTENSION } from '../../kit/subgraph/collect-subjects';
 import type { RouterContext } from '../router-context';
 import { JsonTransport } from '../execution/json-transport';
+import { SpanKind } from '@opentelemetry/api';
+import { recordOutcome } from '../../kit/telemetry/outcome';
+import { injectTraceHeaders } from '../../kit/telemetry/trace-headers';
+import { withSpan } from '../../kit/telemetry/with-span';
 import { isTimeout, type SubgraphFailure, type SubgraphGuard } from './subgraph-timeouts';
 
 /** Deadline of a call when no guard sets one. */
@@ -34,7 +38,7 @@ export class SignedDataSource implements GraphQLDataSource<RouterContext> {
 
   async process(options: GraphQLDataSourceProcessOptions<RouterContext>): Promise<GatewayGraphQLResponse> {
     const { guard } = this;
-    const context = 'context' in options ? options.context : undefined;
+    const context = ('context' in options ? options.context : undefined) as RouterContext | undefined;
     const requestId = context?.caller?.requestId;
     const closed = guard?.breaker.admit();
     if (guard && closed) {
@@ -43,7 +47,25 @@ export class SignedDataSource implements GraphQLDataSource<RouterContext> {
       guard.report({ requestId, seconds: 0, failure: 'circuit-open', message: reason });
       return this.unavailable(reason, { circuit: 'open', retryAt });
     }
-    const headers: Record<string, string> = {};
+    return withSpan(
+      `router fetch ${this.serviceName}`,
+      { 'ur.subgraph': this.serviceName },
+      async (span) => {
+        const response = await this.call(options, context, requestId);
+        recordOutcome(span, response.errors);
+        return response;
+      },
+      { kind: SpanKind.CLIENT },
+    );
+  }
+
+  private async call(
+    options: GraphQLDataSourceProcessOptions<RouterContext>,
+    context: RouterContext | undefined,
+    requestId: string | undefined,
+  ): Promise<GatewayGraphQLResponse> {
+    const { guard } = this;
+    const headers: Record<string, string> = injectTraceHeaders({});
     if (context?.contextToken) {
       context.subgraphsCalled.add(this.serviceName);
       headers[CONTEXT_HEADER] = await context.contextToken();
