@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
-import { type ChainedFields, entryHash, GENESIS_HASH } from './hash-chain';
+import { type ChainedFields, chainedValues, entryHash, GENESIS_HASH } from './hash-chain';
 
 export type AuditDraft = Omit<ChainedFields, 'seq' | 'prevHash'>;
 
@@ -216,26 +216,7 @@ async function writePostgres(
   }
 }
 
-/** The audit_entry row for an entry, in ENTRY_COLUMNS order. */
+/** The audit_entry row for an entry, in ENTRY_COLUMNS order: the hashed fields (lists as JSON), then the hash. */
 function toRow(e: ChainedFields, hash: string): unknown[] {
-  return [
-    e.seq,
-    e.at,
-    e.requestId,
-    e.clientId ?? null,
-    e.agency ?? null,
-    e.citizenId ?? null,
-    e.purpose ?? null,
-    e.caseNumber ?? null,
-    e.operationName ?? null,
-    e.documentHash ?? null,
-    JSON.stringify(e.fieldsRequested),
-    JSON.stringify(e.fieldsDenied),
-    JSON.stringify(e.subgraphs),
-    e.outcome,
-    e.durationMs,
-    JSON.stringify(e.subjects),
-    e.prevHash,
-    hash,
-  ];
+  return [...chainedValues(e).map((v) => (Array.isArray(v) ? JSON.stringify(v) : v)), hash];
 }

@@ -29,7 +29,13 @@ export interface ChainedFields {
  * hashes the same, on any database, and any edit to a stored field changes it.
  */
 export function entryHash(e: ChainedFields): string {
-  const canonical = JSON.stringify([
+  const canonical = JSON.stringify(chainedValues(e));
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+/** The chained fields in their fixed order, nulls explicit: what the hash covers, and the stored row's order. */
+export function chainedValues(e: ChainedFields): unknown[] {
+  return [
     e.seq,
     e.at,
     e.requestId,
@@ -47,6 +53,5 @@ export function entryHash(e: ChainedFields): string {
     e.durationMs,
     e.subjects,
     e.prevHash,
-  ]);
-  return createHash('sha256').update(canonical).digest('hex');
+  ];
 }
