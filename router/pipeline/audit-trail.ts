@@ -60,7 +60,6 @@ export function auditTrail(sink: AuditSink): ApolloServerPlugin<RouterContext> {
           const { contextValue: ctx, response } = rc;
           const single = response.body.kind === 'single' ? response.body.singleResult : undefined;
           const auth = ctx.authorization;
-          const denied = [...new Set(auth?.denials.map((d) => d.coordinate) ?? [])];
           const draft: AuditDraft = {
             at: new Date(startedAt).toISOString(),
             requestId: ctx.caller.requestId,
@@ -72,8 +71,8 @@ export function auditTrail(sink: AuditSink): ApolloServerPlugin<RouterContext> {
             operationName: rc.operationName ?? rc.request.operationName ?? null,
             // Apollo already hashed the document (SHA-256 of the query text) to find it in its cache.
             documentHash: rc.queryHash ?? null,
-            fieldsRequested: [...(auth?.requested ?? [])].sort(),
-            fieldsDenied: denied.sort(),
+            fieldsRequested: [...(auth?.requested ?? [])],
+            fieldsDenied: [...(auth?.deniedFields ?? [])],
             subgraphs: [...ctx.subgraphsCalled],
             outcome: outcomeOf(single?.data, single?.errors),
             durationMs: Date.now() - startedAt,

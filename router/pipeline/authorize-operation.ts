@@ -29,8 +29,10 @@ export interface Denial {
 }
 
 export interface Authorization {
-  /** Schema coordinates the operation asks for (denied ones included), for the audit. */
-  readonly requested: ReadonlySet<string>;
+  /** Schema coordinates the operation asks for (denied ones included), sorted, for the audit. */
+  readonly requested: readonly string[];
+  /** Coordinates of the denied fields, each once, sorted (audit, refusals, the plan's cache key). */
+  readonly deniedFields: readonly string[];
   /** Whether any requested field carries personal data (the `personal-data` policy). */
   readonly personalData: boolean;
   readonly denials: readonly Denial[];
@@ -100,7 +102,9 @@ export function authorizeOperation(
 
   const root = schema.getRootType(operation.operation);
   if (root) walk(operation.selectionSet, root, [], 0);
-  if (!denials.length) return { requested, personalData, denials, document };
+  const fieldsRequested = [...requested].sort();
+  if (!denials.length)
+    return { requested: fieldsRequested, deniedFields: [], personalData, denials, document };
 
   const rewritten = visit(document, {
     Field(node) {
@@ -114,5 +118,6 @@ export function authorizeOperation(
       };
     },
   });
-  return { requested, personalData, denials, document: rewritten };
+  const deniedFields = [...new Set(denials.map((d) => d.coordinate))].sort();
+  return { requested: fieldsRequested, deniedFields, personalData, denials, document: rewritten };
 }

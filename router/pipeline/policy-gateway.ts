@@ -78,11 +78,9 @@ export class PolicyGateway implements GatewayInterface {
     return async (requestContext) => {
       const rc = requestContext as GatewayGraphQLRequestContext<RouterContext>;
       const result = await enforce(requestContext);
-      const now = new Set(rc.context.authorization?.denials.map((d) => d.coordinate) ?? []);
+      const now = new Set(rc.context.authorization?.deniedFields);
       const next = new Set(
-        authorizeOperation(rc.schema, candidate, rc.document, rc.operation, rc.context.caller).denials.map(
-          (d) => d.coordinate,
-        ),
+        authorizeOperation(rc.schema, candidate, rc.document, rc.operation, rc.context.caller).deniedFields,
       );
       const report = {
         wouldDeny: [...next].filter((c) => !now.has(c)).sort(),
@@ -127,7 +125,7 @@ export class PolicyGateway implements GatewayInterface {
         return (await this.plans?.execute(rc, rc.document, operationKey)) ?? execute(requestContext);
       }
       if (this.mode === 'reject') {
-        const fields = [...new Set(auth.denials.map((d) => d.coordinate))];
+        const fields = auth.deniedFields;
         if (rc.response?.http) rc.response.http.status = 403;
         return {
           errors: [
@@ -139,7 +137,7 @@ export class PolicyGateway implements GatewayInterface {
         };
       }
       // Plans are cached by operation: the filtered document needs a key of its own.
-      const denied = [...new Set(auth.denials.map((d) => d.coordinate))].sort().join(',');
+      const denied = auth.deniedFields.join(',');
       const result =
         (await this.plans?.execute(rc, auth.document, `${operationKey}\0${denied}`)) ??
         (await execute({
