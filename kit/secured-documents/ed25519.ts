@@ -6,6 +6,7 @@ import {
   sign,
   verify,
 } from 'node:crypto';
+import { BoundedCache } from '../cache/bounded-cache';
 
 /**
  * Ed25519 signing with node:crypto only (no dependency to audit or pin). Ed25519 because its
@@ -53,17 +54,10 @@ export function publicKeyOf(privateKey: string): string {
  * Parsed keys, by their encoding. Parsing a key costs ten times a signature (about 1 ms), and a
  * signing service or a verifier uses the same few dozen keys over and over. Bounded all the same.
  */
-const parsed = new Map<string, KeyObject | null>();
-const MAX_PARSED = 1000;
+const parsed = new BoundedCache<string, KeyObject | null>(1000);
 
 function cached(encoded: string, parse: () => KeyObject | null): KeyObject | null {
-  let key = parsed.get(encoded);
-  if (key === undefined) {
-    if (parsed.size >= MAX_PARSED) parsed.clear();
-    key = parse();
-    parsed.set(encoded, key);
-  }
-  return key;
+  return parsed.getOrSet(encoded, parse);
 }
 
 function privateKeyObject(privateKey: string): KeyObject {

@@ -20,6 +20,7 @@ import { compileShape, type SelectionShape } from './compile-shape';
 import { executePlan } from './execute-plan';
 import { compileRepresentation, type RepresentationBuilder } from './representations';
 import { shapeResponse } from './shape-response';
+import { BoundedCache } from '../../kit/cache/bounded-cache';
 
 /** An operation ready to run: its plan and its response shape, compiled once. */
 interface CompiledOperation {
@@ -87,7 +88,7 @@ export class PlanExecutor {
   private readonly planner: QueryPlanner;
   private readonly apiSchema: Schema;
   private readonly supergraphSchema: GraphQLSchema;
-  private readonly compiled = new Map<string, CompiledOperation | null>();
+  private readonly compiled = new BoundedCache<string, CompiledOperation | null>(CACHE_SIZE);
   private readonly builders = new WeakMap<FetchNode, RepresentationBuilder>();
 
   constructor(
@@ -198,10 +199,6 @@ export class PlanExecutor {
         // Left to @apollo/gateway, which reports the problem in its own words.
         compiled = null;
       }
-    }
-    if (this.compiled.size >= CACHE_SIZE) {
-      const oldest = this.compiled.keys().next().value;
-      if (oldest !== undefined) this.compiled.delete(oldest);
     }
     this.compiled.set(cacheKey, compiled);
     return compiled;

@@ -14,6 +14,7 @@ import { urError } from '../../kit/errors/ur-error';
 import { isValidNationalId } from '../../kit/graphql/national-id';
 import type { ClientRegistry } from '../clients/client';
 import type { ReplayGuard } from '../trust/replay-guard';
+import { BoundedCache } from '../../kit/cache/bounded-cache';
 
 /** Who is calling, and the registered client's rate limit (undefined for anonymous callers and citizens). */
 export interface Authenticated {
@@ -49,13 +50,12 @@ export function authenticator(
   // Platform tokens are reused for their lifetime (dashboards send the same one all day): remember
   // a verified token until it expires instead of checking its signature again. Who it names is
   // still looked up in the registry on every request.
-  const verifiedPlatformTokens = new Map<string, { subject: string; exp: number }>();
+  const verifiedPlatformTokens = new BoundedCache<string, { subject: string; exp: number }>(10_000);
   const verifyPlatformToken = async (token: string): Promise<{ subject: string }> => {
     const now = Date.now() / 1000;
     const known = verifiedPlatformTokens.get(token);
     if (known && known.exp > now) return known;
     const payload = await verifyToken(token, platformKey, TOKEN_ISSUER);
-    if (verifiedPlatformTokens.size >= 10_000) verifiedPlatformTokens.clear();
     const entry = { subject: payload.sub as string, exp: payload.exp as number };
     verifiedPlatformTokens.set(token, entry);
     return entry;

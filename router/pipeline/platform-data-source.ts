@@ -9,6 +9,7 @@ import type { Policy } from '../../kit/policy/read-policy';
 import { Loaders } from '../../kit/subgraph/loaders';
 import type { PlatformContext } from '../../subgraphs/platform/platform-context';
 import type { RouterContext } from '../router-context';
+import { BoundedCache } from '../../kit/cache/bounded-cache';
 
 /**
  * The platform subgraph (client registry, audit trail), executed in the router's process against
@@ -16,7 +17,7 @@ import type { RouterContext } from '../router-context';
  * authenticated by this very process. The subgraph's own shield still enforces its SDL policy.
  */
 export class PlatformDataSource implements GraphQLDataSource<RouterContext> {
-  private readonly documents = new Map<string, DocumentNode>();
+  private readonly documents = new BoundedCache<string, DocumentNode>(1000);
 
   constructor(
     private readonly schema: GraphQLSchema,
@@ -31,12 +32,7 @@ export class PlatformDataSource implements GraphQLDataSource<RouterContext> {
         errors: [{ message: 'The platform subgraph answers only operations.' }],
       } as GatewayGraphQLResponse;
     }
-    let document = this.documents.get(query);
-    if (!document) {
-      document = parse(query);
-      if (this.documents.size > 1000) this.documents.clear();
-      this.documents.set(query, document);
-    }
+    const document = this.documents.getOrSet(query, () => parse(query));
     const em = this.orm.em.fork();
     const contextValue: PlatformContext = {
       caller: options.context.caller,

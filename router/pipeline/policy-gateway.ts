@@ -14,6 +14,7 @@ import { POLICIES } from '../../kit/policy/requirement';
 import type { GraphQLError } from 'graphql';
 import { nullifyDeniedFields } from './nullify-denied-fields';
 import type { PlanExecutor } from '../execution/plan-executor';
+import { BoundedCache } from '../../kit/cache/bounded-cache';
 
 export type AuthzMode = 'filter' | 'reject';
 
@@ -45,7 +46,7 @@ function purposeRefusal(auth: Authorization, isClient: boolean): GraphQLError | 
  * refused whole (reject), and denied fields are nulled in the answer with their errors.
  */
 export class PolicyGateway implements GatewayInterface {
-  private readonly verdicts = new Map<string, Authorization>();
+  private readonly verdicts = new BoundedCache<string, Authorization>(VERDICT_CACHE_SIZE);
 
   constructor(
     private readonly gateway: ApolloGateway,
@@ -98,16 +99,9 @@ export class PolicyGateway implements GatewayInterface {
     const { caller } = rc.context;
     const holds = `${caller.clientId !== null || caller.citizenId !== null}|${caller.purpose ? 1 : 0}|${[...caller.scopes].sort().join(' ')}`;
     const key = `${rc.queryHash}\0${rc.request.operationName ?? ''}\0${holds}`;
-    let auth = this.verdicts.get(key);
-    if (!auth) {
-      auth = authorizeOperation(rc.schema, this.policy, rc.document, rc.operation, caller);
-      if (this.verdicts.size >= VERDICT_CACHE_SIZE) {
-        const oldest = this.verdicts.keys().next().value;
-        if (oldest !== undefined) this.verdicts.delete(oldest);
-      }
-      this.verdicts.set(key, auth);
-    }
-    return auth;
+    return this.verdicts.getOrSet(key, () =>
+      authorizeOperation(rc.schema, this.policy, rc.document, rc.operation, caller),
+    );
   }
 
   private enforce(execute: GatewayExecutor): GatewayExecutor {
