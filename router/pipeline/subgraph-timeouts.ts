@@ -92,8 +92,7 @@ export class CircuitBreaker {
 
 /** True for the error a call ends with when its deadline passed (`SubgraphTimeoutError`). */
 export function isTimeout(error: unknown): boolean {
-  const e = error as { name?: string; cause?: { name?: string } } | null;
-  return e?.name === 'TimeoutError' || e?.cause?.name === 'TimeoutError';
+  return (error as { name?: string } | null)?.name === 'TimeoutError';
 }
 
 /** One subgraph's deadline and breaker, and where its calls are reported. */
