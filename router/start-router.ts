@@ -38,6 +38,8 @@ import {
 } from './pipeline/operation-limits';
 import { PlatformDataSource } from './pipeline/platform-data-source';
 import { PlanExecutor } from './execution/plan-executor';
+import { directOperation } from './pipeline/direct-operation';
+import { PreparedDocuments } from './pipeline/prepared-documents';
 import type { GraphQLDataSource } from '@apollo/gateway/dist/datasources/types';
 import { type AuthzMode, PolicyGateway } from './pipeline/policy-gateway';
 import { SignedDataSource } from './pipeline/signed-data-source';
@@ -94,6 +96,12 @@ export interface RouterOptions {
    * or `gateway`, @apollo/gateway's executor for everything (for comparison and as a fallback).
    */
   readonly executor?: 'router' | 'gateway';
+  /**
+   * Whether the router answers plain JSON POSTs of already-validated operations itself (default
+   * true with the router's executor); `false` sends every request through Apollo Server's
+   * pipeline (for comparison; the answers are the same).
+   */
+  readonly directPath?: boolean;
   /** JSON logs (pino); default `silent` for embedded routers (tests, bench), main.ts passes UR_LOG_LEVEL. */
   readonly logLevel?: LogLevel;
 }
@@ -146,23 +154,30 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     supergraphSdl: supergraph.executableSdl,
     buildService: ({ name, url }) => serviceFor(name, url),
   });
+  let apiSchema: GraphQLSchema | undefined;
+  gateway.onSchemaLoadOrUpdate((loaded) => {
+    apiSchema = loaded.apiSchema;
+  });
   const plans =
     options.executor === 'gateway'
       ? undefined
       : new PlanExecutor(supergraph.executableSdl, (name) => (name in urls ? serviceFor(name) : undefined));
+  const policyGateway = new PolicyGateway(
+    gateway,
+    supergraph.policy,
+    options.authzMode,
+    options.dryRunSupergraphSdl ? parseSupergraph(options.dryRunSupergraphSdl).policy : undefined,
+    plans,
+  );
+  const limitsRule = operationLimitsRule({ ...DEFAULT_OPERATION_LIMITS, ...options.limits });
+  const errorFormatter = keepLimitCodes(formatError);
   const apollo = new ApolloServer<RouterContext>({
-    gateway: new PolicyGateway(
-      gateway,
-      supergraph.policy,
-      options.authzMode,
-      options.dryRunSupergraphSdl ? parseSupergraph(options.dryRunSupergraphSdl).policy : undefined,
-      plans,
-    ),
-    formatError: keepLimitCodes(formatError),
+    gateway: policyGateway,
+    formatError: errorFormatter,
     includeStacktraceInErrorResponses: false,
     // main.ts stops the router itself (audit, traces flushed); Apollo's own handler would exit first.
     stopOnTerminationSignals: false,
-    validationRules: [operationLimitsRule({ ...DEFAULT_OPERATION_LIMITS, ...options.limits })],
+    validationRules: [limitsRule],
     // Apollo's switch would follow NODE_ENV for everyone; the introspection guard decides per caller.
     introspection: true,
     plugins: [
@@ -174,6 +189,18 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     ],
   });
   await apollo.start();
+  if (!apiSchema) throw new Error('@apollo/gateway loaded without an API schema');
+  const direct =
+    plans && options.directPath !== false
+      ? directOperation({
+          documents: new PreparedDocuments(apiSchema, [limitsRule]),
+          gateway: policyGateway,
+          schema: apiSchema,
+          formatError: errorFormatter,
+          observability,
+          auditSink,
+        })
+      : undefined;
 
   const redis = options.redisUrl
     ? new Redis(options.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 })
@@ -254,17 +281,20 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
           return;
         }
         let token: Promise<string> | undefined;
+        const context: RouterContext = {
+          caller,
+          contextToken: () => (token ??= signContext(caller, key)),
+          subgraphsCalled: new Set<string>(),
+          subjects: new Set<string>(),
+          record,
+        };
         await withSpan(
           'router operation',
           { 'ur.request_id': requestId, 'ur.client_id': caller.clientId ?? '' },
-          () =>
-            runApollo(apollo, req, res, body, async () => ({
-              caller,
-              contextToken: () => (token ??= signContext(caller, key)),
-              subgraphsCalled: new Set<string>(),
-              subjects: new Set<string>(),
-              record,
-            })),
+          async () => {
+            if (direct && (await direct(req, res, body, context))) return;
+            await runApollo(apollo, req, res, body, async () => context);
+          },
           { kind: SpanKind.SERVER, parent: extractContext(req.headers) },
         );
       },

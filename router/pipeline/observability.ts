@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { type DocumentNode, Kind } from 'graphql';
+import { type DocumentNode, type GraphQLFormattedError, Kind } from 'graphql';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Caller } from '../../kit/auth/caller';
@@ -158,8 +158,23 @@ export class Observability {
     record.codes = [typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR'];
   }
 
-  /** Fills the request record from what GraphQL answered (the answer is already formatted). */
+  /** Fills the request record from what GraphQL answered (the answer as sent, errors formatted). */
+  answered(
+    record: RequestRecord,
+    operation: string,
+    answer: { readonly data?: unknown; readonly errors?: readonly GraphQLFormattedError[] },
+    subgraphs: Iterable<string>,
+  ): void {
+    const errors = answer.errors ?? [];
+    record.operation = operation;
+    record.codes = errors.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
+    record.outcome = !errors.length ? 'ok' : answer.data ? 'partial' : 'failed';
+    record.subgraphs = [...subgraphs];
+  }
+
+  /** `answered` for the requests Apollo Server runs. */
   plugin(): ApolloServerPlugin<RouterContext> {
+    const answered = this.answered.bind(this);
     return {
       async requestDidStart() {
         return {
@@ -167,15 +182,15 @@ export class Observability {
             const record = rc.contextValue.record;
             if (!record) return;
             const single = rc.response.body.kind === 'single' ? rc.response.body.singleResult : undefined;
-            const errors = single?.errors ?? [];
-            record.operation =
+            answered(
+              record,
               rc.operationName ??
-              rc.request.operationName ??
-              nameInDocument(rc.document) ??
-              ANONYMOUS_OPERATION;
-            record.codes = errors.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
-            record.outcome = !errors.length ? 'ok' : single?.data ? 'partial' : 'failed';
-            record.subgraphs = [...rc.contextValue.subgraphsCalled];
+                rc.request.operationName ??
+                nameInDocument(rc.document) ??
+                ANONYMOUS_OPERATION,
+              { data: single?.data, errors: single?.errors },
+              rc.contextValue.subgraphsCalled,
+            );
           },
         };
       },

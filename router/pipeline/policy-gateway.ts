@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ApolloGateway } from '@apollo/gateway';
 import type {
+  GatewayExecutionResult,
   GatewayExecutor,
   GatewayGraphQLRequestContext,
   GatewayInterface,
@@ -73,22 +74,37 @@ export class PolicyGateway implements GatewayInterface {
   }
 
   private executor(execute: GatewayExecutor): GatewayExecutor {
-    const enforce = this.enforce(execute);
-    if (!this.dryRun) return enforce;
-    const candidate = this.dryRun;
     return async (requestContext) => {
-      const rc = requestContext as GatewayGraphQLRequestContext<RouterContext>;
-      const result = await enforce(requestContext);
-      const now = new Set(rc.context.authorization?.deniedFields);
-      const next = new Set(
-        authorizeOperation(rc.schema, candidate, rc.document, rc.operation, rc.context.caller).deniedFields,
-      );
-      const report = {
-        wouldDeny: [...next].filter((c) => !now.has(c)).sort(),
-        wouldAllow: [...now].filter((c) => !next.has(c)).sort(),
-      };
-      return { ...result, extensions: { ...result.extensions, urPolicyDryRun: report } };
+      const result = await this.run(requestContext as GatewayGraphQLRequestContext<RouterContext>, execute);
+      if (!result) throw new Error('@apollo/gateway answered nothing');
+      return result;
     };
+  }
+
+  /**
+   * The same policy step and execution for the router's direct path (no Apollo Server around it):
+   * `undefined` when only @apollo/gateway's executor could run the operation. Nothing has been
+   * fetched then, so the request can be handed to Apollo Server whole.
+   */
+  executeOwn(rc: GatewayGraphQLRequestContext<RouterContext>): Promise<GatewayExecutionResult | undefined> {
+    return this.run(rc, undefined);
+  }
+
+  private async run(
+    rc: GatewayGraphQLRequestContext<RouterContext>,
+    fallback: GatewayExecutor | undefined,
+  ): Promise<GatewayExecutionResult | undefined> {
+    const result = await this.enforce(rc, fallback);
+    if (!result || !this.dryRun) return result;
+    const now = new Set(rc.context.authorization?.deniedFields);
+    const next = new Set(
+      authorizeOperation(rc.schema, this.dryRun, rc.document, rc.operation, rc.context.caller).deniedFields,
+    );
+    const report = {
+      wouldDeny: [...next].filter((c) => !now.has(c)).sort(),
+      wouldAllow: [...now].filter((c) => !next.has(c)).sort(),
+    };
+    return { ...result, extensions: { ...result.extensions, urPolicyDryRun: report } };
   }
 
   /**
@@ -104,43 +120,44 @@ export class PolicyGateway implements GatewayInterface {
     );
   }
 
-  private enforce(execute: GatewayExecutor): GatewayExecutor {
-    return async (requestContext) => {
-      const rc = requestContext as GatewayGraphQLRequestContext<RouterContext>;
-      const auth = this.authorize(rc);
-      rc.context.authorization = auth;
-      const refusal = purposeRefusal(auth, rc.context.caller.clientId !== null);
-      if (refusal) {
-        if (rc.response?.http) rc.response.http.status = 403;
-        return { errors: [refusal] };
-      }
-      const operationKey = `${rc.queryHash}\0${rc.request.operationName ?? ''}`;
-      if (!auth.denials.length) {
-        return (await this.plans?.execute(rc, rc.document, operationKey)) ?? execute(requestContext);
-      }
-      if (this.mode === 'reject') {
-        const fields = auth.deniedFields;
-        if (rc.response?.http) rc.response.http.status = 403;
-        return {
-          errors: [
-            urError('OPERATION_REJECTED', `Operation rejected: you may not read ${fields.join(', ')}.`, {
-              deniedFields: fields,
-              missingScopes: [...new Set(auth.denials.flatMap((d) => d.verdict.missingScopes))],
-            }),
-          ],
-        };
-      }
-      // Plans are cached by operation: the filtered document needs a key of its own.
-      const denied = auth.deniedFields.join(',');
-      const result =
-        (await this.plans?.execute(rc, auth.document, `${operationKey}\0${denied}`)) ??
-        (await execute({
-          ...requestContext,
-          document: auth.document,
-          queryHash: createHash('sha256').update(`${rc.queryHash}|${denied}`).digest('hex'),
-        }));
-      const { data, errors } = nullifyDeniedFields(result.data, auth.denials);
-      return { ...result, data, errors: [...errors, ...(result.errors ?? [])] };
-    };
+  private async enforce(
+    rc: GatewayGraphQLRequestContext<RouterContext>,
+    fallback: GatewayExecutor | undefined,
+  ): Promise<GatewayExecutionResult | undefined> {
+    const auth = this.authorize(rc);
+    rc.context.authorization = auth;
+    const refusal = purposeRefusal(auth, rc.context.caller.clientId !== null);
+    if (refusal) {
+      if (rc.response?.http) rc.response.http.status = 403;
+      return { errors: [refusal] };
+    }
+    const operationKey = `${rc.queryHash}\0${rc.request.operationName ?? ''}`;
+    if (!auth.denials.length) {
+      return (await this.plans?.execute(rc, rc.document, operationKey)) ?? fallback?.(rc);
+    }
+    if (this.mode === 'reject') {
+      const fields = auth.deniedFields;
+      if (rc.response?.http) rc.response.http.status = 403;
+      return {
+        errors: [
+          urError('OPERATION_REJECTED', `Operation rejected: you may not read ${fields.join(', ')}.`, {
+            deniedFields: fields,
+            missingScopes: [...new Set(auth.denials.flatMap((d) => d.verdict.missingScopes))],
+          }),
+        ],
+      };
+    }
+    // Plans are cached by operation: the filtered document needs a key of its own.
+    const denied = auth.deniedFields.join(',');
+    const result =
+      (await this.plans?.execute(rc, auth.document, `${operationKey}\0${denied}`)) ??
+      (await fallback?.({
+        ...rc,
+        document: auth.document,
+        queryHash: createHash('sha256').update(`${rc.queryHash}|${denied}`).digest('hex'),
+      }));
+    if (!result) return undefined;
+    const { data, errors } = nullifyDeniedFields(result.data, auth.denials);
+    return { ...result, data, errors: [...errors, ...(result.errors ?? [])] };
   }
 }
