@@ -20,6 +20,11 @@ export const ERROR_CODES = {
     meaning:
       'The document asks for something the national graph does not have (unknown field, wrong argument).',
   },
+  OPERATION_RESOLUTION_FAILURE: {
+    status: 400,
+    meaning:
+      'The document holds several operations and `operationName` names none of them (or is missing); send the name of the one to run.',
+  },
   BAD_USER_INPUT: {
     status: 200,
     meaning: 'An argument or variable is invalid; the message names it and says what is accepted.',

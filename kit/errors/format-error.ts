@@ -30,6 +30,13 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
+  // Apollo Server's own request errors without a code (a persisted query's hash not matching its
+  // text) carry a 4xx status: they describe the request, so their words are kept.
+  const raw = (error as { extensions?: { code?: unknown; http?: { status?: unknown } } } | null)?.extensions;
+  const status = raw?.http?.status;
+  if (raw?.code === undefined && typeof status === 'number' && status >= 400 && status < 500) {
+    return { message: formatted.message, extensions: { code: 'BAD_REQUEST' } };
+  }
   console.error('internal error', error);
   return {
     message: 'Internal server error',

@@ -18,7 +18,7 @@ export async function runApollo<TContext extends BaseContext>(
   }
   const url = new URL(req.url ?? '/', 'http://localhost');
   let parsed: unknown = body;
-  if (req.method === 'POST' && (headers.get('content-type') ?? '').includes('json')) {
+  if (req.method === 'POST' && (headers.get('content-type') ?? '').toLowerCase().includes('json')) {
     try {
       parsed = body === '' ? {} : JSON.parse(body);
     } catch {

@@ -12,7 +12,7 @@ import type { Policy } from '../../kit/policy/read-policy';
 import type { RouterContext } from '../router-context';
 import { type Authorization, authorizeOperation } from './authorize-operation';
 import { POLICIES } from '../../kit/policy/requirement';
-import type { GraphQLError } from 'graphql';
+import { type GraphQLError, Kind } from 'graphql';
 import { nullifyDeniedFields } from './nullify-denied-fields';
 import type { PlanExecutor } from '../execution/plan-executor';
 import { BoundedCache } from '../../kit/cache/bounded-cache';
@@ -38,6 +38,21 @@ function purposeRefusal(auth: Authorization, isClient: boolean): GraphQLError | 
     'PURPOSE_REQUIRED',
     `This operation reads personal data (${[...new Set(fields)].join(', ')}): declare your purpose in the ur-purpose header.`,
     { fields: [...new Set(fields)] },
+  );
+}
+
+/** Apollo Server leaves resolving the operation to the gateway: the error names the choices. */
+function operationNotResolved(rc: GatewayGraphQLRequestContext<RouterContext>): GraphQLError {
+  const names = rc.document.definitions.flatMap((d) =>
+    d.kind === Kind.OPERATION_DEFINITION ? [d.name?.value ?? '(anonymous)'] : [],
+  );
+  const asked = rc.request.operationName;
+  return urError(
+    'OPERATION_RESOLUTION_FAILURE',
+    asked === undefined
+      ? `The document holds ${names.length} operations (${names.join(', ')}): name the one to run in operationName.`
+      : `The document has no operation named "${asked}"; it has ${names.join(', ')}.`,
+    { operations: names },
   );
 }
 
@@ -94,6 +109,12 @@ export class PolicyGateway implements GatewayInterface {
     rc: GatewayGraphQLRequestContext<RouterContext>,
     fallback: GatewayExecutor | undefined,
   ): Promise<GatewayExecutionResult | undefined> {
+    if (!rc.operation) return { errors: [operationNotResolved(rc)] };
+    const kind = rc.operation.operation;
+    if (!rc.schema.getRootType(kind)) {
+      const refusal = urError('GRAPHQL_VALIDATION_FAILED', `The national graph has no ${kind} operations.`);
+      return { errors: [refusal] };
+    }
     const result = await this.enforce(rc, fallback);
     if (!result || !this.dryRun) return result;
     const now = new Set(rc.context.authorization?.deniedFields);

@@ -83,6 +83,8 @@ export function operationToRun(
   prepared: PreparedDocument,
   operationName: string | undefined,
 ): OperationDefinitionNode | undefined {
+  // '' names no operation (names are never empty): it must not find the anonymous one.
+  if (operationName === '') return undefined;
   if (operationName !== undefined) return prepared.operations.get(operationName);
   if (prepared.operations.size !== 1) return undefined;
   return prepared.operations.values().next().value;
