@@ -11,7 +11,7 @@ import { startRouter } from './start-router';
 async function main() {
   const config = loadConfig();
   // Before the router is built: spans of its first requests are exported too.
-  const tracing = startTracing('router', config);
+  const tracing = await startTracing('router', config);
   const dataDir = config.dataDir ?? 'data';
   const keys = ensurePlatformKeys(dataDir, config.contextSecret);
   const platform = await prepareSubgraph(ROUTER_SUBGRAPH, {

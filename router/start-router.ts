@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { ApolloGateway } from '@apollo/gateway';
+import { Supergraph } from '@apollo/federation-internals';
 import { ApolloServer } from '@apollo/server';
 import {
   ApolloServerPluginInlineTraceDisabled,
@@ -38,6 +38,7 @@ import {
 } from './pipeline/operation-limits';
 import { PlatformDataSource } from './pipeline/platform-data-source';
 import { PlanExecutor } from './execution/plan-executor';
+import { FallbackGateway } from './execution/fallback-gateway';
 import { directOperation } from './pipeline/direct-operation';
 import { PreparedDocuments } from './pipeline/prepared-documents';
 import type { GraphQLDataSource } from '@apollo/gateway/dist/datasources/types';
@@ -150,20 +151,17 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     }
     return service;
   };
-  const gateway = new ApolloGateway({
-    supergraphSdl: supergraph.executableSdl,
-    buildService: ({ name, url }) => serviceFor(name, url),
-  });
-  let apiSchema: GraphQLSchema | undefined;
-  gateway.onSchemaLoadOrUpdate((loaded) => {
-    apiSchema = loaded.apiSchema;
-  });
+  // Built once: the API schema Apollo Server validates against, and what our planner plans on.
+  const built = Supergraph.build(supergraph.executableSdl);
+  const apiSchema = built.apiSchema().toGraphQLJSSchema();
+  const fallback = new FallbackGateway({ supergraphSdl: supergraph.executableSdl, buildService: serviceFor });
   const plans =
     options.executor === 'gateway'
       ? undefined
-      : new PlanExecutor(supergraph.executableSdl, (name) => (name in urls ? serviceFor(name) : undefined));
+      : new PlanExecutor(built, (name) => (name in urls ? serviceFor(name) : undefined));
   const policyGateway = new PolicyGateway(
-    gateway,
+    { apiSchema, coreSupergraphSdl: supergraph.executableSdl },
+    fallback,
     supergraph.policy,
     options.authzMode,
     options.dryRunSupergraphSdl ? parseSupergraph(options.dryRunSupergraphSdl).policy : undefined,
@@ -189,7 +187,6 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     ],
   });
   await apollo.start();
-  if (!apiSchema) throw new Error('@apollo/gateway loaded without an API schema');
   const direct =
     plans && options.directPath !== false
       ? directOperation({

@@ -14,7 +14,7 @@ export async function runSubgraphMain(definition: SubgraphDefinition): Promise<v
     const config = loadConfig();
     const dataDir = config.dataDir ?? 'data';
     const keys = ensurePlatformKeys(dataDir, config.contextSecret);
-    const tracing = startTracing(definition.name, config);
+    const tracing = await startTracing(definition.name, config);
     const running = await startSubgraph(definition, {
       contextSecret: keys.contextSecret,
       host: config.host ?? '127.0.0.1',

@@ -121,7 +121,7 @@ describe('tracing across router and subgraphs (OTLP/HTTP)', () => {
   });
 
   it("joins the subgraph's server span to the router's span in one trace", async () => {
-    tracing = startTracing('router', { otlpEndpoint: receiver.url });
+    tracing = await startTracing('router', { otlpEndpoint: receiver.url });
     expect(tracing.enabled).toBe(true);
     subgraph = await startTestSubgraph(planning);
     const sg = subgraph;
@@ -195,7 +195,7 @@ describe('tracing across router and subgraphs (OTLP/HTTP)', () => {
   });
 
   it('records a failure thrown inside withSpan and rethrows it', async () => {
-    tracing = startTracing('router', { otlpEndpoint: receiver.url });
+    tracing = await startTracing('router', { otlpEndpoint: receiver.url });
     await expect(
       withSpan('router failing', {}, async () => {
         throw new Error('boom');
@@ -209,7 +209,7 @@ describe('tracing across router and subgraphs (OTLP/HTTP)', () => {
   });
 
   it('without an endpoint registers nothing and sends nothing', async () => {
-    tracing = startTracing('router', { otlpEndpoint: undefined });
+    tracing = await startTracing('router', { otlpEndpoint: undefined });
     expect(tracing.enabled).toBe(false);
     expect(tracingEnabled()).toBe(false);
     const provider = trace.getTracerProvider() as ProxyTracerProvider;

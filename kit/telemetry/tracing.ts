@@ -7,11 +7,6 @@ import {
   trace,
   type Tracer,
 } from '@opentelemetry/api';
-import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
-import { W3CTraceContextPropagator } from '@opentelemetry/core';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { defaultResource, resourceFromAttributes } from '@opentelemetry/resources';
-import { BasicTracerProvider, BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import type { Config } from '../config/variables';
 
 /** Name of the instrumentation scope every span of the kit and the router is recorded under. */
@@ -52,10 +47,30 @@ export function tracesUrl(endpoint: string): string {
  * trace-context propagator (`traceparent`), and an AsyncLocalStorage context manager so the active
  * span follows `await`. Without an endpoint it registers nothing and returns a handle whose
  * `shutdown()` does nothing. Call it once, before serving; call `shutdown()` on the way out.
+ * The SDK is loaded only then: a process without tracing does not carry it (a few MB of heap).
  */
-export function startTracing(serviceName: string, config: Pick<Config, 'otlpEndpoint'>): Tracing {
+export async function startTracing(
+  serviceName: string,
+  config: Pick<Config, 'otlpEndpoint'>,
+): Promise<Tracing> {
   if (!config.otlpEndpoint) return OFF;
   if (running) throw new Error('startTracing was already called in this process');
+  const [
+    { AsyncLocalStorageContextManager },
+    { W3CTraceContextPropagator },
+    { OTLPTraceExporter },
+    resources,
+    sdk,
+  ] = await Promise.all([
+    import('@opentelemetry/context-async-hooks'),
+    import('@opentelemetry/core'),
+    import('@opentelemetry/exporter-trace-otlp-http'),
+    import('@opentelemetry/resources'),
+    import('@opentelemetry/sdk-trace-base'),
+  ]);
+  if (running) throw new Error('startTracing was already called in this process');
+  const { defaultResource, resourceFromAttributes } = resources;
+  const { BasicTracerProvider, BatchSpanProcessor } = sdk;
 
   const provider = new BasicTracerProvider({
     resource: defaultResource().merge(

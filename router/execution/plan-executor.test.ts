@@ -6,6 +6,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { execute, type GraphQLError, parse } from 'graphql';
 import type { RouterContext } from '../router-context';
+import { FallbackGateway } from './fallback-gateway';
 import { PlanExecutor } from './plan-executor';
 
 type Json = Record<string, unknown>;
@@ -68,7 +69,7 @@ function setup(itemIds: string[] = ['1', '2']) {
     catalog: catalog.service,
     reviews: reviews.service,
   };
-  const executor = new PlanExecutor(supergraphSdl, (name) => services[name]);
+  const executor = new PlanExecutor(Supergraph.build(supergraphSdl), (name) => services[name]);
   const run = (query: string, cacheKey = query, variables: Json = {}, operationName?: string) =>
     executor.execute(
       {
@@ -162,15 +163,29 @@ describe('PlanExecutor', () => {
     expect(executor.size).toBe(2);
   });
 
-  it('leaves introspection, @defer and unknown operations to @apollo/gateway (undefined)', async () => {
+  it('answers introspection-only operations from the API schema, calling no subgraph', async () => {
     const { executor, catalog, reviews, run } = setup();
-    expect(await run('{ __schema { queryType { name } } }')).toBeUndefined();
+    expect(await run('{ __schema { queryType { name } } }')).toEqual({
+      data: { __schema: { queryType: { name: 'Query' } } },
+    });
+    expect(
+      await run('query Q { __typename ...T } fragment T on Query { __type(name: "Item") { name } }'),
+    ).toEqual({
+      data: { __typename: 'Query', __type: { name: 'Item' } },
+    });
+    expect(executor.size).toBe(2);
+    expect(catalog.calls).toEqual([]);
+    expect(reviews.calls).toEqual([]);
+  });
+
+  it('leaves introspection mixed with data, @defer and unknown operations to @apollo/gateway (undefined)', async () => {
+    const { executor, catalog, reviews, run } = setup();
     expect(await run('{ __type(name: "Item") { name } items { id } }')).toBeUndefined();
     expect(await run('{ items { id ... @defer { rating } } }')).toBeUndefined();
     expect(await run('query A { items { id } }', 'named', {}, 'B')).toBeUndefined();
     // The decision is cached with the operation too.
-    expect(await run('{ __schema { queryType { name } } }')).toBeUndefined();
-    expect(executor.size).toBe(4);
+    expect(await run('{ __type(name: "Item") { name } items { id } }')).toBeUndefined();
+    expect(executor.size).toBe(3);
     expect(catalog.calls).toEqual([]);
     expect(reviews.calls).toEqual([]);
   });
@@ -239,5 +254,40 @@ describe('PlanExecutor', () => {
         extensions: { code: 'INVALID_GRAPHQL' },
       },
     ]);
+  });
+});
+
+describe('FallbackGateway', () => {
+  it('loads @apollo/gateway only on first use, then runs what the executor left to it', async () => {
+    const { executor, catalog, reviews } = setup(['1']);
+    const services: Record<string, GraphQLDataSource<RouterContext>> = {
+      catalog: catalog.service,
+      reviews: reviews.service,
+    };
+    const fallback = new FallbackGateway({ supergraphSdl, buildService: (name) => services[name] as never });
+    expect(fallback.loaded).toBe(false);
+    const query = '{ __type(name: "Item") { name } items { id rating } }';
+    const document = parse(query);
+    const rc = {
+      request: { query, variables: {} },
+      schema: apiSchema,
+      context: {},
+      document,
+      operation: document.definitions[0],
+      operationName: null,
+      queryHash: 'mixed',
+      source: query,
+      metrics: {},
+      logger: console,
+    } as unknown as GatewayGraphQLRequestContext<RouterContext>;
+    expect(await executor.execute(rc, document, 'mixed')).toBeUndefined();
+    expect(fallback.loaded).toBe(false);
+    expect(await fallback.executor(rc)).toEqual({
+      data: { __type: { name: 'Item' }, items: [{ id: '1', rating: 5 }] },
+    });
+    expect(fallback.loaded).toBe(true);
+    expect(catalog.calls).toHaveLength(1);
+    expect(reviews.calls).toHaveLength(1);
+    await fallback.stop();
   });
 });

@@ -1,5 +1,5 @@
 import type { GraphQLDataSource } from '@apollo/gateway/dist/datasources/types';
-import { operationFromDocument, type Schema, Supergraph } from '@apollo/federation-internals';
+import { operationFromDocument, type Schema, type Supergraph } from '@apollo/federation-internals';
 import { type FetchNode, type PlanNode, QueryPlanner } from '@apollo/query-planner';
 import type { GatewayExecutionResult, GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
 import {
@@ -7,10 +7,12 @@ import {
   type FragmentDefinitionNode,
   GraphQLError,
   type GraphQLSchema,
+  execute,
   getVariableValues,
   type VariableDefinitionNode,
   Kind,
   type OperationDefinitionNode,
+  type SelectionSetNode,
   valueFromASTUntyped,
   visit,
   BREAK,
@@ -32,8 +34,33 @@ interface CompiledOperation {
   readonly variableDefinitions: readonly VariableDefinitionNode[];
 }
 
+/** How an operation runs: compiled here, answered from the API schema alone, or left to @apollo/gateway (`null`). */
+type Compiled = CompiledOperation | 'schema' | null;
+
 /** Operations kept compiled; the oldest goes first beyond this. */
 const CACHE_SIZE = 2000;
+
+/** Root fields that the API schema answers itself, without any subgraph. */
+const SCHEMA_FIELDS = new Set(['__schema', '__type', '__typename']);
+
+/**
+ * Whether every top-level selection (fragments expanded) is `__schema`, `__type` or `__typename`:
+ * graphql-js answers such an operation from the API schema alone.
+ */
+function isIntrospectionOnly(
+  set: SelectionSetNode,
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+  seen = new Set<string>(),
+): boolean {
+  return set.selections.every((s) => {
+    if (s.kind === Kind.FIELD) return SCHEMA_FIELDS.has(s.name.value) && !s.directives?.length;
+    if (s.kind === Kind.INLINE_FRAGMENT) return isIntrospectionOnly(s.selectionSet, fragments, seen);
+    const fragment = fragments.get(s.name.value);
+    if (!fragment || seen.has(s.name.value)) return false;
+    seen.add(s.name.value);
+    return isIntrospectionOnly(fragment.selectionSet, fragments, seen);
+  });
+}
 
 /** Whether the operation needs what only @apollo/gateway does: introspection, @defer, subscriptions. */
 function needsGateway(document: DocumentNode, operation: OperationDefinitionNode): boolean {
@@ -81,21 +108,22 @@ function isSupported(node: PlanNode | undefined): boolean {
  * @apollo/gateway would make); what changes is the work per request: the operation is compiled
  * once (plan, response shape, representation builders) instead of rebuilt per request, entity
  * fetches send each distinct representation once, and the answer is shaped by a precompiled
- * walk. Operations it does not handle (introspection, @defer, subscriptions, plans with data
+ * walk. Introspection-only operations are answered by graphql-js from the API schema. Operations
+ * it does not handle (introspection mixed with data, @defer, subscriptions, plans with data
  * rewrites) are left to @apollo/gateway: `execute` answers `undefined` for them.
  */
 export class PlanExecutor {
   private readonly planner: QueryPlanner;
   private readonly apiSchema: Schema;
   private readonly supergraphSchema: GraphQLSchema;
-  private readonly compiled = new BoundedCache<string, CompiledOperation | null>(CACHE_SIZE);
+  private readonly compiled = new BoundedCache<string, Compiled>(CACHE_SIZE);
   private readonly builders = new WeakMap<FetchNode, RepresentationBuilder>();
 
   constructor(
-    executableSupergraphSdl: string,
+    /** The executable supergraph (security features stripped), built once by the router. */
+    supergraph: Supergraph,
     private readonly services: (name: string) => GraphQLDataSource<RouterContext> | undefined,
   ) {
-    const supergraph = Supergraph.build(executableSupergraphSdl);
     this.planner = new QueryPlanner(supergraph);
     this.apiSchema = supergraph.apiSchema();
     this.supergraphSchema = supergraph.schema.toGraphQLJSSchema();
@@ -113,6 +141,14 @@ export class PlanExecutor {
   ): Promise<GatewayExecutionResult | undefined> {
     const compiled = this.compile(requestContext, document, cacheKey);
     if (!compiled) return undefined;
+    if (compiled === 'schema') {
+      return (await execute({
+        schema: requestContext.schema,
+        document,
+        operationName: requestContext.request.operationName,
+        variableValues: requestContext.request.variables,
+      })) as GatewayExecutionResult;
+    }
     if (compiled.variableDefinitions.length) {
       // As @apollo/gateway: variables are checked against their declared types before any fetch.
       const { errors } = getVariableValues(
@@ -165,10 +201,10 @@ export class PlanExecutor {
     rc: GatewayGraphQLRequestContext<RouterContext>,
     document: DocumentNode,
     cacheKey: string,
-  ): CompiledOperation | null {
+  ): Compiled {
     const hit = this.compiled.get(cacheKey);
     if (hit !== undefined) return hit;
-    let compiled: CompiledOperation | null = null;
+    let compiled: Compiled = null;
     const operationName = rc.request.operationName ?? undefined;
     const fragments = new Map<string, FragmentDefinitionNode>();
     let operation: OperationDefinitionNode | undefined;
@@ -177,7 +213,9 @@ export class PlanExecutor {
       if (d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName))
         operation ??= d;
     }
-    if (operation && !needsGateway(document, operation)) {
+    if (operation?.operation === 'query' && isIntrospectionOnly(operation.selectionSet, fragments)) {
+      compiled = 'schema';
+    } else if (operation && !needsGateway(document, operation)) {
       try {
         const plan = this.planner.buildQueryPlan(
           operationFromDocument(this.apiSchema, document, { operationName }),

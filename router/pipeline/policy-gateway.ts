@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { ApolloGateway } from '@apollo/gateway';
 import type {
   GatewayExecutionResult,
   GatewayExecutor,
@@ -12,7 +11,8 @@ import type { Policy } from '../../kit/policy/read-policy';
 import type { RouterContext } from '../router-context';
 import { type Authorization, authorizeOperation } from './authorize-operation';
 import { POLICIES } from '../../kit/policy/requirement';
-import { type GraphQLError, Kind } from 'graphql';
+import { type GraphQLError, type GraphQLSchema, Kind } from 'graphql';
+import type { FallbackGateway } from '../execution/fallback-gateway';
 import { nullifyDeniedFields } from './nullify-denied-fields';
 import type { PlanExecutor } from '../execution/plan-executor';
 import { BoundedCache } from '../../kit/cache/bounded-cache';
@@ -57,35 +57,44 @@ function operationNotResolved(rc: GatewayGraphQLRequestContext<RouterContext>): 
 }
 
 /**
- * @apollo/gateway with the policy step in front of its executor: the operation is authorized
- * before it is planned, denied fields are taken out of the plan (filter) or the operation is
+ * The gateway Apollo Server runs operations through: the policy step in front of the router's
+ * executor (or @apollo/gateway's, for what it leaves to it). The operation is authorized before it is planned, denied fields are taken out of the plan (filter) or the operation is
  * refused whole (reject), and denied fields are nulled in the answer with their errors.
  */
 export class PolicyGateway implements GatewayInterface {
   private readonly verdicts = new BoundedCache<string, Authorization>(VERDICT_CACHE_SIZE);
 
+  private readonly schemaListeners = new Set<Parameters<GatewayInterface['onSchemaLoadOrUpdate']>[0]>();
+
   constructor(
-    private readonly gateway: ApolloGateway,
+    /** The API schema Apollo Server validates against, and the supergraph it came from. */
+    private readonly schema: { readonly apiSchema: GraphQLSchema; readonly coreSupergraphSdl: string },
+    /** @apollo/gateway, for the operations the router's own executor leaves to it. */
+    private readonly fallback: FallbackGateway,
     private readonly policy: Policy,
     private readonly mode: AuthzMode,
     /** A candidate policy evaluated beside the real one and reported, never enforced. */
     private readonly dryRun?: Policy,
-    /** The router's own plan executor; operations it does not run go to @apollo/gateway's. */
+    /** The router's own plan executor; without it, everything goes to @apollo/gateway. */
     private readonly plans?: PlanExecutor,
   ) {}
 
-  async load(options: Parameters<GatewayInterface['load']>[0]): Promise<GatewayLoadResult> {
-    const loaded = await this.gateway.load(options);
-    if (!loaded.executor) throw new Error('@apollo/gateway loaded without an executor');
-    return { executor: this.executor(loaded.executor) };
+  /** The supergraph is static: it is announced once, on load. */
+  async load(): Promise<GatewayLoadResult> {
+    if (!this.plans) await this.fallback.load();
+    for (const listener of this.schemaListeners) listener(this.schema);
+    return { executor: this.executor(this.fallback.executor) };
   }
 
   onSchemaLoadOrUpdate(callback: Parameters<GatewayInterface['onSchemaLoadOrUpdate']>[0]) {
-    return this.gateway.onSchemaLoadOrUpdate(callback);
+    this.schemaListeners.add(callback);
+    return () => {
+      this.schemaListeners.delete(callback);
+    };
   }
 
   stop(): Promise<void> {
-    return this.gateway.stop();
+    return this.fallback.stop();
   }
 
   private executor(execute: GatewayExecutor): GatewayExecutor {
