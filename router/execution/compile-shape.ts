@@ -8,6 +8,8 @@ import {
   isCompositeType,
   isEnumType,
   isInterfaceType,
+  isListType,
+  isNonNullType,
   isObjectType,
   isScalarType,
   Kind,
@@ -26,11 +28,31 @@ export interface Condition {
 /** How a leaf value is checked before it reaches the caller (the subgraph's answer is not trusted blindly). */
 export type LeafCheck = (value: unknown) => boolean;
 
+/**
+ * A field's type, unwrapped once at compile time: the walk over each answer then reads two
+ * properties instead of calling graphql-js's type predicates (which check realms outside production).
+ */
+export interface TypeShape {
+  /** Set for a non-null type: the same type, nullable. */
+  readonly nonNull?: TypeShape;
+  /** Set for a list type: the type of its items. */
+  readonly list?: TypeShape;
+  /** The named type underneath. */
+  readonly name: string;
+}
+
+/** The TypeShape of a graphql-js output type. */
+export function typeShapeOf(type: GraphQLOutputType): TypeShape {
+  if (isNonNullType(type)) return { nonNull: typeShapeOf(type.ofType), name: getNamedType(type).name };
+  if (isListType(type)) return { list: typeShapeOf(type.ofType), name: getNamedType(type).name };
+  return { name: type.name };
+}
+
 export interface FieldShape {
   readonly kind: 'field';
   readonly key: string;
   readonly name: string;
-  readonly type: GraphQLOutputType;
+  readonly type: TypeShape;
   readonly conditions?: readonly Condition[];
   /** For composite fields: what to take from each object. */
   readonly selection?: readonly SelectionShape[];
@@ -121,7 +143,7 @@ export function compileShape(
             kind: 'field',
             key,
             name,
-            type: schema.getType('String') as GraphQLOutputType,
+            type: { name: 'String' },
             conditions,
           });
           continue;
@@ -136,12 +158,19 @@ export function compileShape(
             kind: 'field',
             key,
             name,
-            type: field.type,
+            type: typeShapeOf(field.type),
             conditions,
             selection: compile(sel.selectionSet, named.name, depth + 1),
           });
         } else {
-          out.push({ kind: 'field', key, name, type: field.type, conditions, leaf: leafOf(field.type) });
+          out.push({
+            kind: 'field',
+            key,
+            name,
+            type: typeShapeOf(field.type),
+            conditions,
+            leaf: leafOf(field.type),
+          });
         }
         continue;
       }

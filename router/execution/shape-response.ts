@@ -1,5 +1,5 @@
-import { GraphQLError, type GraphQLOutputType, isListType, isNonNullType } from 'graphql';
-import { type FieldShape, isSkipped, type SelectionShape } from './compile-shape';
+import { GraphQLError } from 'graphql';
+import { type FieldShape, isSkipped, type SelectionShape, type TypeShape } from './compile-shape';
 import { getOwn, setOwn } from './own';
 
 type Json = Record<string, unknown>;
@@ -86,14 +86,14 @@ function describe(state: Shaping, sel: FieldShape): string {
 function completeValue(
   existing: unknown,
   input: unknown,
-  type: GraphQLOutputType,
+  type: TypeShape,
   sel: FieldShape,
   state: Shaping,
 ): unknown {
   if (existing === null || (existing !== undefined && !sel.selection)) return existing;
-  if (isNonNullType(type)) {
+  if (type.nonNull) {
     const errorsBefore = state.errors.length;
-    const value = completeValue(existing, input, type.ofType, sel, state);
+    const value = completeValue(existing, input, type.nonNull, sel, state);
     if (value === null || value === BUBBLE) {
       if (value === null && state.errors.length === errorsBefore && input === null) {
         // Null where the schema promises a value, with no error of ours: the subgraph's error
@@ -107,7 +107,7 @@ function completeValue(
     return value;
   }
   if (input === null || input === undefined) return null;
-  if (isListType(type)) {
+  if (type.list) {
     if (!Array.isArray(input)) {
       state.errors.push(invalid(`Expected a list for ${describe(state, sel)}.`, state.path));
       return null;
@@ -118,7 +118,7 @@ function completeValue(
         : new Array<unknown>(input.length);
     for (let i = 0; i < input.length; i++) {
       state.path.push(i);
-      const item = completeValue(out[i], input[i], type.ofType, sel, state);
+      const item = completeValue(out[i], input[i], type.list, sel, state);
       state.path.pop();
       if (item === BUBBLE) return null;
       out[i] = item;
@@ -131,7 +131,7 @@ function completeValue(
       return null;
     }
     const obj = input as Json;
-    const runtime = typeof obj.__typename === 'string' ? obj.__typename : (type as { name: string }).name;
+    const runtime = typeof obj.__typename === 'string' ? obj.__typename : type.name;
     const out = (existing as Json | undefined) ?? (Object.create(null) as Json);
     return applySelection(obj, sel.selection, out, runtime, state) === BUBBLE ? null : out;
   }
