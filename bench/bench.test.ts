@@ -7,7 +7,7 @@ import { REVIEWS } from './federation-workload/reviews';
 import type { CpuLayout } from './ipc';
 import { SETTINGS } from './measure';
 import { runNational } from './national-bench';
-import type { Section, SectionRow } from './report';
+import { formatSection, type Section, type SectionRow, targetChecks } from './report';
 
 /**
  * The benchmark in a tiny configuration (a few requests per cell, nothing pinned). It asserts
@@ -154,5 +154,110 @@ describe('benchmark (tiny run: counts, not times)', () => {
     expect(ours.subgraphReqPerOp).toBeGreaterThanOrEqual(1);
     expect(ours.subgraphReqPerOp).toBeLessThanOrEqual(gateway.subgraphReqPerOp);
     expect(ours.sqlPerOp).toBeGreaterThan(0);
+  });
+
+  it('runs the national mix through our router with permissions and audit off too, same plan', () => {
+    const national = section('national');
+    const ours = row(national, 'ours');
+    const bare = row(national, 'bare');
+    expect(bare.label).toBe('ours, permissions + audit off');
+    // Same router, same plans: only the policy (empty) and the audit differ.
+    expect(bare).toMatchObject({
+      subgraphReqPerOp: ours.subgraphReqPerOp,
+      entityReqPerOp: ours.entityReqPerOp,
+      repsPerOp: ours.repsPerOp,
+      sqlPerOp: ours.sqlPerOp,
+    });
+    // Both read the client registry in the platform database; only ours writes the audit there.
+    expect(bare.ownSqlPerOp).toBeGreaterThan(0);
+    expect(ours.ownSqlPerOp).toBeGreaterThan(bare.ownSqlPerOp);
+    expect(national?.audit).toBe(true);
+  });
+
+  it('reads the clients from the platform database in every workload (own SQL without the audit)', () => {
+    for (const s of sections) {
+      for (const r of s.rows.filter((x) => x.target === 'ours')) {
+        expect({ section: s.id, items: r.items, own: r.ownSqlPerOp > 0 }).toEqual({
+          section: s.id,
+          items: r.items,
+          own: true,
+        });
+      }
+    }
+  });
+});
+
+describe('benchmark report (synthetic rows)', () => {
+  const base: SectionRow = {
+    target: 'ours',
+    label: 'ours',
+    requests: 100,
+    errors: 0,
+    reqPerSec: 100,
+    p50Ms: 1,
+    p99Ms: 2,
+    cpuMsPerReq: 1,
+    coreShare: 0.5,
+    peakRssMb: 150,
+    subgraphReqPerOp: 2,
+    entityReqPerOp: 1,
+    repsPerOp: 10,
+    sqlPerOp: 2,
+    ownSqlPerOp: 4,
+  };
+  const national = (bareCpu: number, audit = true): Section => ({
+    id: 'national',
+    title: 'National graph',
+    notes: [],
+    audit,
+    rows: [
+      base,
+      {
+        ...base,
+        target: 'bare',
+        label: 'ours, permissions + audit off',
+        cpuMsPerReq: bareCpu,
+        ownSqlPerOp: 2,
+      },
+      { ...base, target: 'gateway', label: 'plain gateway', cpuMsPerReq: 2 },
+    ],
+  });
+  const line = (sections: Section[], goal: string) =>
+    targetChecks(sections).find((l) => l.includes(goal)) ?? 'none';
+
+  it('checks permissions + audit against 10% of our CPU on the national workload', () => {
+    expect(line([national(0.92)], 'permissions + audit ≤ 10% of router CPU (national)')).toMatch(
+      /^ {3}met +permissions \+ audit ≤ 10% of router CPU \(national\) +8\.0% \(1 − 0\.920 ÷ 1\.000 ms CPU\/req/,
+    );
+    expect(line([national(0.8)], 'permissions + audit ≤ 10%')).toMatch(/^ {3}NOT MET .* 20\.0% \(/);
+    // Exactly 10% is met.
+    expect(line([national(0.9)], 'permissions + audit ≤ 10%')).toMatch(/^ {3}met /);
+  });
+
+  it('says the audit is not counted when the run had --no-audit', () => {
+    const lines = targetChecks([national(0.95, false)]);
+    expect(lines.some((l) => l.includes('permissions + audit'))).toBe(false);
+    expect(line([national(0.95, false)], 'permissions ≤ 10% of router CPU')).toMatch(
+      /^ {3}met +permissions ≤ 10% of router CPU \(national; --no-audit: audit not counted\) +5\.0%/,
+    );
+  });
+
+  it('leaves the line out without the bare row', () => {
+    const section = national(0.9);
+    const without = { ...section, rows: section.rows.filter((r) => r.target !== 'bare') };
+    expect(targetChecks([without]).some((l) => l.includes('of router CPU'))).toBe(false);
+  });
+
+  it('prints own SQL for both our rows and a ratio line against permissions + audit off', () => {
+    const out = formatSection(national(0.8), 1);
+    const head = out.find((l) => l.includes('target')) ?? '';
+    expect(head).toContain('own SQL/op');
+    expect(head).not.toContain('audit SQL/op');
+    const own = (label: string) => (out.find((l) => l.trimStart().startsWith(`${label} `)) ?? '').trim();
+    expect(own('ours,')).toMatch(/ 2 +0\/100$/);
+    expect(own('plain gateway')).toMatch(/ – +0\/100$/);
+    expect(out).toContain(
+      '   ours / ours with permissions + audit off: req/s 1.00×, CPU/req 1.25×, p99 1.00×',
+    );
   });
 });

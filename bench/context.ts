@@ -74,8 +74,10 @@ export function repoRoot(): string {
 /** How our router runs in every workload, for the notes under each table. */
 export function ourRouterNote(who: string, audit: boolean): string {
   return (
-    `our router: startRouter, authz 'filter', ${who}; platform token (EdDSA) verified and purpose checked on every ` +
-    `request; rate limits checked (set out of reach); subgraph context signed once per request; ` +
-    (audit ? `audit on (the platform's AuditWriter: hash chain, SQLite file)` : `AUDIT OFF (--no-audit)`)
+    `our router: startRouter, authz 'filter', ${who}; clients and purposes read from its platform database ` +
+    `(DatabaseClientRegistry, SQLite file, seeded with the demo clients) on every request; platform token ` +
+    `(EdDSA) verified and purpose checked on every request; rate limits checked (set out of reach); subgraph ` +
+    `context signed once per request; ` +
+    (audit ? `audit on (the platform's AuditWriter: hash chain, same SQLite file)` : `AUDIT OFF (--no-audit)`)
   );
 }

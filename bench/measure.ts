@@ -53,7 +53,8 @@ export const SETTINGS: Record<Settings['name'], Settings> = {
 
 /** A server under measurement and where its subgraph traffic is counted. */
 export interface Target {
-  readonly key: 'ours' | 'gateway' | 'direct';
+  /** `bare`: our router with permissions and audit off (national workload only). */
+  readonly key: 'ours' | 'bare' | 'gateway' | 'direct';
   readonly label: string;
   readonly url: string;
   /** The process whose CPU and memory are measured (the router, or the subgraph measured straight). */
@@ -81,7 +82,10 @@ export interface Row {
   readonly entityReqPerOp: number;
   readonly repsPerOp: number;
   readonly sqlPerOp: number;
-  /** SQL statements the measured process sent itself, per request (our router: audit writes). */
+  /**
+   * SQL statements the measured process sent itself, per request (our router: client registry
+   * reads and audit writes, to its platform database).
+   */
   readonly ownSqlPerOp: number;
 }
 

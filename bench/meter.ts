@@ -9,7 +9,10 @@ export interface MeterReading {
   readonly cpuMicros: number;
   /** Highest resident set size between `begin` and `end`, in bytes (the kernel's high-water mark). */
   readonly peakRss: number;
-  /** SQL statements the process itself sent between `begin` and `end` (our router: the audit writes). */
+  /**
+   * SQL statements the process itself sent between `begin` and `end` (our router: client registry
+   * reads and audit writes).
+   */
   readonly ownSql: number;
 }
 

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
+import { parse, print } from 'graphql';
 import { parseSupergraph } from '../router/supergraph/load-supergraph';
+import { stripSecurityFeatures } from '../router/supergraph/strip-security-features';
 import { type BenchContext, ourRouterNote, repoRoot, requestSpec } from './context';
 import { Stack } from './federation-bench';
 import type { Child } from './ipc';
@@ -39,10 +41,15 @@ export function problem(status: number, body: unknown): string | undefined {
   return undefined;
 }
 
+/** The label of our router with permissions and audit off, in tables, checks and skip reasons. */
+export const BARE_LABEL = 'ours, permissions + audit off';
+
 /** The national workload's processes, started and idle. */
 export interface NationalStack {
   readonly stack: Stack;
   readonly ours: Target;
+  /** Our router with permissions and audit off: what the trust layer's checks cost, by difference. */
+  readonly bare: Target;
   readonly gateway: Target;
   readonly started: readonly string[];
   /** In the supergraph but not started by the benchmark. */
@@ -95,17 +102,36 @@ export function ourRouterOptions(ctx: BenchContext, subgraphs: NationalSubgraphs
 }
 
 /**
+ * Our router with permissions and audit off: the same child entry given the supergraph with the
+ * security features stripped (the plain gateway's supergraph, so its policy is empty) and no audit
+ * sink. It still authenticates every caller against the registry and signs the subgraph context:
+ * the subgraphs answer nobody without it.
+ */
+export function bareRouterOptions(ctx: BenchContext, subgraphs: NationalSubgraphs): ServeRouterOptions {
+  return {
+    ...ourRouterOptions(ctx, subgraphs),
+    supergraphSdl: print(stripSecurityFeatures(parse(subgraphs.supergraphSdl))),
+    audit: false,
+  };
+}
+
+/**
  * Starts the national graph's subgraphs (in-memory SQLite, seeded) in one child, our router in
- * another, and the plain gateway (stripped supergraph, signing the context) in a third.
+ * another, our router with permissions and audit off in a third, and the plain gateway (stripped
+ * supergraph, signing the context) in a fourth.
  */
 export async function startNational(ctx: BenchContext): Promise<NationalStack> {
   const { layout } = ctx;
   const stack = new Stack();
   try {
-    ctx.log('national: starting the subgraphs (in-memory SQLite, seeding), our router and the plain gateway');
+    ctx.log(
+      'national: starting the subgraphs (in-memory SQLite, seeding), our router (twice: as is, and with ' +
+        'permissions + audit off) and the plain gateway',
+    );
     const subgraphs = await startNationalSubgraphs(ctx, stack);
-    const [ours, gateway] = await Promise.all([
+    const [ours, bare, gateway] = await Promise.all([
       stack.start<{ url: string }>('serve-router', layout.measuredCores, ourRouterOptions(ctx, subgraphs)),
+      stack.start<{ url: string }>('serve-router', layout.measuredCores, bareRouterOptions(ctx, subgraphs)),
       stack.start<{ url: string }>('serve-gateway', layout.measuredCores, {
         supergraphSdl: subgraphs.supergraphSdl,
         subgraphUrls: subgraphs.subgraphUrls,
@@ -119,6 +145,13 @@ export async function startNational(ctx: BenchContext): Promise<NationalStack> {
         label: 'ours',
         url: ours.started.url,
         meter: ours.child,
+        subgraphs: subgraphs.child,
+      },
+      bare: {
+        key: 'bare',
+        label: BARE_LABEL,
+        url: bare.started.url,
+        meter: bare.child,
         subgraphs: subgraphs.child,
       },
       gateway: {
@@ -152,15 +185,16 @@ export async function findCitizen(ctx: BenchContext, ours: Target): Promise<stri
 
 /**
  * Workload 1: realistic cross-agency queries of the demo clients through our router (permissions,
- * purposes, audit on) and through the plain gateway. Each query is first sent once through both:
- * one the supergraph cannot answer yet, or that the two answer differently, is skipped and listed.
+ * purposes, audit on), through our router with permissions and audit off, and through the plain
+ * gateway. Each query is first sent once through all three: one the supergraph cannot answer yet,
+ * or that they answer differently, is skipped and listed.
  */
 export async function measureNational(
   ctx: BenchContext,
   running: NationalStack,
   queries: readonly NationalQuery[] = NATIONAL_QUERIES,
 ): Promise<Section> {
-  const { ours, gateway } = running;
+  const { ours, bare, gateway } = running;
   const citizen = await findCitizen(ctx, ours);
   const mix: RequestSpec[] = [];
   const skipped: string[] = [];
@@ -178,20 +212,32 @@ export async function measureNational(
       skipped.push(`${q.name} (${oursProblem})`);
       continue;
     }
+    const viaBare = await countOne(bare, spec);
+    const bareProblem = problem(viaBare.status, viaBare.body);
+    if (bareProblem) {
+      skipped.push(`${q.name} (${BARE_LABEL}: ${bareProblem})`);
+      continue;
+    }
     const viaGateway = await countOne(gateway, spec);
     const gatewayProblem = problem(viaGateway.status, viaGateway.body);
     if (gatewayProblem) {
       skipped.push(`${q.name} (plain gateway: ${gatewayProblem})`);
       continue;
     }
-    if (!isDeepStrictEqual(asAnswer(viaOurs.body).data, asAnswer(viaGateway.body).data)) {
+    const data = asAnswer(viaOurs.body).data;
+    if (!isDeepStrictEqual(data, asAnswer(viaBare.body).data)) {
+      skipped.push(`${q.name} (ours and ${BARE_LABEL} answer differently)`);
+      continue;
+    }
+    if (!isDeepStrictEqual(data, asAnswer(viaGateway.body).data)) {
       skipped.push(`${q.name} (ours and the plain gateway answer differently)`);
       continue;
     }
     mix.push(spec);
-    const c = (s: typeof viaOurs.sub) => `${s.requests} / ${s.representations} / ${s.sql}`;
+    const c = (s: typeof viaOurs.sub) => `${s.requests} / ${s.representations} / ${s.sql}`.padEnd(12);
     details.push(
-      `  ${q.name.padEnd(28)} ${(q.client ?? 'anonymous').padEnd(19)} ours ${c(viaOurs.sub).padEnd(14)} plain gateway ${c(viaGateway.sub)}`,
+      `  ${q.name.padEnd(28)} ${(q.client ?? 'anonymous').padEnd(19)} ours ${c(viaOurs.sub)} ` +
+        `permissions + audit off ${c(viaBare.sub)} plain gateway ${c(viaGateway.sub)}`.trimEnd(),
     );
   }
   const notes = [
@@ -201,17 +247,27 @@ export async function measureNational(
         : ''),
     `query mix (round-robin, each as its demo client with its purpose): ${mix.map((s) => s.label).join(', ') || 'none'}`,
     `skipped (not answerable by this supergraph yet): ${skipped.join('; ') || 'none'}`,
-    ourRouterNote('the demo clients (static registry)', ctx.audit),
+    ourRouterNote('the demo clients', ctx.audit),
+    `${BARE_LABEL}: the same router, started the same way, given the supergraph with the security features ` +
+      `stripped (empty policy: the policy step finds nothing to check, no purpose required) and no audit sink; ` +
+      `it still authenticates every caller against the registry, checks rate limits and signs the subgraph context`,
     `plain gateway: the same supergraph with the security features stripped; it authenticates no one but signs the ` +
       `subgraph context (same secret, once per request, from the token's unverified subject) or the subgraphs answer 401`,
   ];
-  const base = { id: 'national' as const, notes, details, ran: mix.map((s) => s.label), skipped };
+  const base = {
+    id: 'national' as const,
+    audit: ctx.audit,
+    notes,
+    details,
+    ran: mix.map((s) => s.label),
+    skipped,
+  };
   if (!mix.length) return { ...base, title: 'National graph: no query answerable yet', rows: [] };
   ctx.log(`national: mix of ${mix.length} queries`);
   return {
     ...base,
     title: `National graph: ${mix.length} cross-agency queries of the demo clients`,
-    rows: await compareTargets([ours, gateway], mix, ctx.settings, (m) => ctx.log(`national: ${m}`)),
+    rows: await compareTargets([ours, bare, gateway], mix, ctx.settings, (m) => ctx.log(`national: ${m}`)),
   };
 }
 

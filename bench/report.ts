@@ -12,6 +12,8 @@ export interface Section {
   /** National workload: the queries measured, and those skipped with why. */
   readonly ran?: readonly string[];
   readonly skipped?: readonly string[];
+  /** National workload: whether our router audited (false with --no-audit). */
+  readonly audit?: boolean;
   /** Standard workload: the answer both routers gave (checked by the test; left out of --json). */
   readonly answer?: unknown;
 }
@@ -68,9 +70,10 @@ const COLUMNS: readonly Column[] = [
 ];
 
 const SQL: Column = { head: 'SQL/op', cell: (r) => count(r.sqlPerOp) };
-const AUDIT_SQL: Column = {
-  head: 'audit SQL/op',
-  cell: (r) => (r.target === 'ours' ? count(r.ownSqlPerOp) : '–'),
+/** Statements our router sends itself, to its platform database: registry reads and audit writes. */
+const OWN_SQL: Column = {
+  head: 'own SQL/op',
+  cell: (r) => (r.target === 'ours' || r.target === 'bare' ? count(r.ownSqlPerOp) : '–'),
 };
 const PER_ITEM: Column = {
   head: 'CPU µs/item',
@@ -100,7 +103,10 @@ function find(rows: readonly SectionRow[], key: Row['target'], items?: number): 
   return rows.find((r) => r.target === key && r.items === items);
 }
 
-/** Ratio lines: ours against the plain gateway (and against the subgraph itself, for pass-through). */
+/**
+ * Ratio lines: ours against the plain gateway (and against the subgraph itself, for pass-through;
+ * and against itself with permissions and audit off, for the national graph).
+ */
 function ratios(section: Section): string[] {
   const out: string[] = [];
   const sizes = [...new Set(section.rows.map((r) => r.items))];
@@ -112,6 +118,19 @@ function ratios(section: Section): string[] {
       out.push(
         `ours / plain gateway${at}: req/s ${ratio(ours.reqPerSec, gateway.reqPerSec)}, ` +
           `CPU/req ${ratio(ours.cpuMsPerReq, gateway.cpuMsPerReq)}, p99 ${ratio(ours.p99Ms, gateway.p99Ms)}`,
+      );
+    }
+    const bare = find(section.rows, 'bare', items);
+    if (ours && bare) {
+      out.push(
+        `ours / ours with permissions + audit off${at}: req/s ${ratio(ours.reqPerSec, bare.reqPerSec)}, ` +
+          `CPU/req ${ratio(ours.cpuMsPerReq, bare.cpuMsPerReq)}, p99 ${ratio(ours.p99Ms, bare.p99Ms)}`,
+      );
+    }
+    if (bare && gateway) {
+      out.push(
+        `ours with permissions + audit off / plain gateway${at}: req/s ${ratio(bare.reqPerSec, gateway.reqPerSec)}, ` +
+          `CPU/req ${ratio(bare.cpuMsPerReq, gateway.cpuMsPerReq)}`,
       );
     }
     const direct = find(section.rows, 'direct', items);
@@ -128,7 +147,7 @@ export function formatSection(section: Section, index: number): string[] {
   const columns = [
     ...COLUMNS,
     ...(section.id === 'national' ? [SQL] : []),
-    AUDIT_SQL,
+    OWN_SQL,
     ...(section.id === 'sweep' ? [PER_ITEM] : []),
     ERRORS,
   ];
@@ -156,6 +175,25 @@ interface Check {
 export function targetChecks(sections: readonly Section[]): string[] {
   const byId = (id: Section['id']) => sections.find((s) => s.id === id);
   const checks: Check[] = [];
+  const national = byId('national');
+  const nOurs = national && find(national.rows, 'ours');
+  const nBare = national && find(national.rows, 'bare');
+  if (national && nOurs && nBare) {
+    // The share of our router's CPU that goes away with permissions and audit off. With --no-audit
+    // both run without the audit, so the difference is the permissions alone.
+    const share = 1 - nBare.cpuMsPerReq / nOurs.cpuMsPerReq;
+    const audit = national.audit !== false;
+    checks.push({
+      goal: audit
+        ? 'permissions + audit ≤ 10% of router CPU (national)'
+        : 'permissions ≤ 10% of router CPU (national; --no-audit: audit not counted)',
+      now:
+        `${Number.isFinite(share) ? (share * 100).toFixed(1) : '–'}% ` +
+        `(1 − ${nBare.cpuMsPerReq.toFixed(3)} ÷ ${nOurs.cpuMsPerReq.toFixed(3)} ms CPU/req: ` +
+        `${audit ? 'permissions + audit off' : 'permissions off'} vs ours)`,
+      met: Number.isFinite(share) ? share <= 0.1 : undefined,
+    });
+  }
   const standard = byId('standard');
   const sOurs = standard && find(standard.rows, 'ours');
   const sGateway = standard && find(standard.rows, 'gateway');

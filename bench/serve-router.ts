@@ -3,20 +3,28 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MikroORM } from '@mikro-orm/core';
-import { DEMO_CLIENTS, StaticClientRegistry } from '../router/clients/demo-clients';
-import type { AuditSink } from '../router/pipeline/audit-trail';
+import { openDatabase } from '../kit/orm/open-database';
+import { newStats } from '../kit/orm/query-counter';
+import { DatabaseClientRegistry } from '../router/clients/database-client-registry';
 import { type RunningRouter, startRouter } from '../router/start-router';
+import { AuditWriter } from '../subgraphs/platform/audit/audit-writer';
+import { seedPlatform } from '../subgraphs/platform/seed';
+import { platform as ROUTER_SUBGRAPH } from '../subgraphs/platform/subgraph';
 import { answerParent } from './ipc';
 import { meterHandlers } from './meter';
 
 /** Options the benchmark sends: the router as `router/main.ts` starts it, on port 0. */
 export interface ServeRouterOptions {
+  /**
+   * The supergraph the router enforces. Given with the security features stripped (the national
+   * workload's "permissions + audit off" target), its policy is empty: every field is open.
+   */
   readonly supergraphSdl: string;
   readonly subgraphUrls: Record<string, string>;
   readonly agencies?: Record<string, string>;
   readonly platformPublicKeyPem: string;
   readonly contextSecret: string;
-  /** Record every operation with the platform's audit writer (hash chain, SQLite file in a temp folder). */
+  /** Record every operation with the platform's audit writer, in the platform database. */
   readonly audit: boolean;
 }
 
@@ -25,61 +33,67 @@ export interface ServeRouterOptions {
  * the demo clients' real quotas (600 a minute) would turn the benchmark into a 429 benchmark.
  */
 const UNREACHABLE_LIMIT = Number.MAX_SAFE_INTEGER;
-const BENCH_CLIENTS = DEMO_CLIENTS.map((c) => ({ ...c, rateLimitPerMinute: UNREACHABLE_LIMIT }));
 
 let router: RunningRouter | undefined;
-let auditOrm: MikroORM | undefined;
-let auditDir: string | undefined;
-let auditSql = () => 0;
+let platformOrm: MikroORM | undefined;
+let platformDir: string | undefined;
+let ownSql = () => 0;
 
 /**
- * The audit store the router writes to: the platform subgraph's tables in a SQLite file of its
- * own (durable, as in production), written by the platform's AuditWriter.
+ * The router's platform database, as in production: the platform subgraph's tables (migrated)
+ * in a SQLite file of its own in a temp folder, seeded as the platform seeds itself on first
+ * start (the demo clients and their purposes), then every client's rate limit set out of reach.
+ * The client registry reads it on every request; the audit writer (when on) appends to it.
  */
-async function openAuditSink(): Promise<AuditSink> {
-  const { platform: ROUTER_SUBGRAPH } = await import('../subgraphs/platform/subgraph');
-  const { openDatabase } = await import('../kit/orm/open-database');
-  const { newStats } = await import('../kit/orm/query-counter');
-  const { AuditWriter } = await import('../subgraphs/platform/audit/audit-writer');
+async function openPlatformDatabase(): Promise<MikroORM> {
   const stats = newStats();
-  auditDir = mkdtempSync(join(tmpdir(), 'ur-bench-audit-'));
-  auditOrm = await openDatabase({
+  platformDir = mkdtempSync(join(tmpdir(), 'ur-bench-platform-'));
+  const orm = await openDatabase({
     name: ROUTER_SUBGRAPH.name,
     entities: ROUTER_SUBGRAPH.entities,
     migrations: ROUTER_SUBGRAPH.migrations,
-    dataDir: auditDir,
+    dataDir: platformDir,
     stats,
   });
-  auditSql = () => stats.sql;
-  return new AuditWriter(auditOrm);
+  try {
+    await orm.em.fork().transactional((em) => seedPlatform(em));
+    await orm.em.getConnection().execute('update client set rate_limit_per_minute = ?', [UNREACHABLE_LIMIT]);
+  } catch (error) {
+    await orm.close(true);
+    throw error;
+  }
+  // Counted from here on (the meter takes differences): registry reads and audit writes.
+  ownSql = () => stats.sql;
+  return orm;
 }
 
 async function stop(): Promise<void> {
   await router?.close();
-  await auditOrm?.close(true);
-  if (auditDir) rmSync(auditDir, { recursive: true, force: true });
+  await platformOrm?.close(true);
+  if (platformDir) rmSync(platformDir, { recursive: true, force: true });
   router = undefined;
-  auditOrm = undefined;
-  auditDir = undefined;
+  platformOrm = undefined;
+  platformDir = undefined;
 }
 
 /**
- * Child process: our router (authenticate → limits → purpose → policy 'filter' → signed subgraph
- * calls → audit), measured from inside.
+ * Child process: our router (authenticate against the platform database's registry → limits →
+ * purpose → policy 'filter' → signed subgraph calls → audit), measured from inside.
  */
 answerParent(
   {
-    ...meterHandlers(() => auditSql()),
+    ...meterHandlers(() => ownSql()),
     async start(payload) {
       const options = payload as ServeRouterOptions;
+      platformOrm = await openPlatformDatabase();
       router = await startRouter({
         supergraphSdl: options.supergraphSdl,
         subgraphUrls: options.subgraphUrls,
         agencies: options.agencies,
         platformPublicKeyPem: options.platformPublicKeyPem,
         contextSecret: options.contextSecret,
-        clients: new StaticClientRegistry(BENCH_CLIENTS),
-        auditSink: options.audit ? await openAuditSink() : undefined,
+        clients: new DatabaseClientRegistry(platformOrm),
+        auditSink: options.audit ? new AuditWriter(platformOrm) : undefined,
         anonymousRateLimit: UNREACHABLE_LIMIT,
         // The standard federation query nests four unpaginated lists: ~1.5 M by the cost estimate.
         limits: { maxCost: 10_000_000 },

@@ -64,8 +64,8 @@ export interface RouterOptions {
   readonly contextSecret: string;
   /**
    * The platform's trust services in this process (the router's own database): client registry,
-   * purposes, audit trail, served as the `platform` subgraph. Without it (benchmark graphs),
-   * `clients` is the registry and nothing is audited.
+   * purposes, audit trail, served as the `platform` subgraph. Without it (test graphs, the
+   * benchmark), `clients` is the registry and only an `auditSink` given here is written.
    */
   readonly platform?: { readonly orm: MikroORM; readonly schema: GraphQLSchema };
   readonly clients?: ClientRegistry;

@@ -8,8 +8,8 @@ export const DEMO_CLIENTS: readonly RegisteredClient[] = PLATFORM_DEMO_CLIENTS.m
 }));
 
 /**
- * Clients held in memory, for graphs without the platform's registry (benchmark and
- * conformance supergraphs). The national graph uses DatabaseClientRegistry.
+ * Clients held in memory, for test graphs without the platform's registry. The national graph,
+ * and the benchmark's router, use DatabaseClientRegistry.
  */
 export class StaticClientRegistry implements ClientRegistry {
   private readonly byId: Map<string, RegisteredClient>;
