@@ -12,6 +12,7 @@ import { seedPlatform } from '../subgraphs/platform/seed';
 import { platform as ROUTER_SUBGRAPH } from '../subgraphs/platform/subgraph';
 import { answerParent } from './ipc';
 import { meterHandlers } from './meter';
+import { trackAsyncContexts } from '../kit/runtime/async-context';
 
 /** Options the benchmark sends: the router as `router/main.ts` starts it, on port 0. */
 export interface ServeRouterOptions {
@@ -85,6 +86,8 @@ answerParent(
     ...meterHandlers(() => ownSql()),
     async start(payload) {
       const options = payload as ServeRouterOptions;
+      // As the production entry points: async context tracking released when idle (kit/runtime).
+      trackAsyncContexts();
       platformOrm = await openPlatformDatabase();
       router = await startRouter({
         supergraphSdl: options.supergraphSdl,

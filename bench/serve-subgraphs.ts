@@ -3,6 +3,7 @@ import { FEDERATION_SUBGRAPHS } from './federation-workload/supergraph';
 import { type RunningBenchSubgraph, serveBenchSubgraph } from './federation-workload/subgraph-server';
 import { answerParent } from './ipc';
 import { meterHandlers } from './meter';
+import { trackAsyncContexts } from '../kit/runtime/async-context';
 
 export type SubgraphSet =
   | { readonly kind: 'federation'; readonly only?: readonly string[] }
@@ -63,6 +64,8 @@ async function startNational(contextSecret: string, only?: readonly string[]) {
 answerParent({
   ...meterHandlers(),
   async start(payload): Promise<StartedSubgraphs> {
+    // As the production entry points: async context tracking released when idle (kit/runtime).
+    trackAsyncContexts();
     const set = payload as SubgraphSet;
     let agencies: Record<string, string> = {};
     if (set.kind === 'national') {

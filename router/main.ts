@@ -5,10 +5,12 @@ import { introspectionMode, loadConfig } from '../kit/config/variables';
 import { prepareSubgraph } from '../kit/subgraph/prepare-subgraph';
 import { ROUTER_SUBGRAPH, SUBGRAPHS } from '../subgraphs';
 import { startTracing } from '../kit/telemetry/tracing';
+import { trackAsyncContexts } from '../kit/runtime/async-context';
 import { startRouter } from './start-router';
 
 /** The router process: configuration read once, its platform database opened, then listen. */
 async function main() {
+  trackAsyncContexts();
   const config = loadConfig();
   // Before the router is built: spans of its first requests are exported too.
   const tracing = await startTracing('router', config);

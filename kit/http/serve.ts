@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { GraphQLError } from 'graphql';
 import { sendGraphQLError, sendJson } from './send';
 import { urError } from '../errors/ur-error';
+import { releaseAsyncContexts } from '../runtime/async-context';
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
@@ -19,7 +20,13 @@ export interface Listening {
  * GraphQLError answers it in GraphQL-over-HTTP shape, anything else a bare 500.
  */
 export function serve(routes: Record<string, Handler>, port: number, host: string): Promise<Listening> {
+  let inFlight = 0;
   const server = createServer((req, res) => {
+    inFlight += 1;
+    res.once('close', () => {
+      // Idle: no ORM scope can be live, so async context tracking can be switched off again.
+      if (--inFlight === 0) releaseAsyncContexts();
+    });
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const handler = routes[path];
     if (!handler) {
@@ -42,6 +49,7 @@ export function serve(routes: Record<string, Handler>, port: number, host: strin
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
+      releaseAsyncContexts(); // what start-up (migrations, seeding) switched on
       const address = server.address() as AddressInfo;
       resolve({
         server,

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { ensurePlatformKeys } from '../auth/keys';
 import { loadConfig } from '../config/variables';
 import { startTracing } from '../telemetry/tracing';
+import { trackAsyncContexts } from '../runtime/async-context';
 import type { SubgraphDefinition } from './define-subgraph';
 import { startSubgraph } from './start-subgraph';
 
@@ -10,6 +11,7 @@ import { startSubgraph } from './start-subgraph';
  * subgraph's name is its service name), listen, stop cleanly on SIGTERM/SIGINT (spans flushed).
  */
 export async function runSubgraphMain(definition: SubgraphDefinition): Promise<void> {
+  trackAsyncContexts();
   try {
     const config = loadConfig();
     const dataDir = config.dataDir ?? 'data';
