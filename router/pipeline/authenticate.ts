@@ -52,9 +52,6 @@ export function authenticator(
   // still looked up in the registry on every request.
   const verifiedPlatformTokens = new BoundedCache<string, { subject: string; exp: number }>(10_000);
   const verifyPlatformToken = async (token: string): Promise<{ subject: string }> => {
-    const now = Date.now() / 1000;
-    const known = verifiedPlatformTokens.get(token);
-    if (known && known.exp > now) return known;
     const payload = await verifyToken(token, platformKey, TOKEN_ISSUER);
     const entry = { subject: payload.sub as string, exp: payload.exp as number };
     verifiedPlatformTokens.set(token, entry);
@@ -62,6 +59,9 @@ export function authenticator(
   };
 
   const verify = async (token: string): Promise<{ subject: string }> => {
+    // A platform token seen before is known without decoding it (client assertions are never cached: single use).
+    const known = verifiedPlatformTokens.get(token);
+    if (known && known.exp > Date.now() / 1000) return known;
     const kid = keyIdOf(token);
     if (!kid) return verifyPlatformToken(token);
     const registered = await clients.findKey(kid);
