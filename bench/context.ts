@@ -73,11 +73,12 @@ export function repoRoot(): string {
 
 /** How our router runs in every workload, for the notes under each table. */
 export function ourRouterNote(who: string, audit: boolean): string {
+  const database = process.env.DATABASE_URL ? 'PostgreSQL from DATABASE_URL' : 'SQLite file';
   return (
     `our router: startRouter, authz 'filter', ${who}; clients and purposes read from its platform database ` +
-    `(DatabaseClientRegistry, SQLite file, seeded with the demo clients) on every request; platform token ` +
+    `(DatabaseClientRegistry, ${database}, seeded with the demo clients) on every request; platform token ` +
     `(EdDSA) verified and purpose checked on every request; rate limits checked (set out of reach); subgraph ` +
     `context signed once per request; ` +
-    (audit ? `audit on (the platform's AuditWriter: hash chain, same SQLite file)` : `AUDIT OFF (--no-audit)`)
+    (audit ? `audit on (the platform's AuditWriter: hash chain, same database)` : `AUDIT OFF (--no-audit)`)
   );
 }

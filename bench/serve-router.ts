@@ -33,16 +33,21 @@ export interface ServeRouterOptions {
  * Rate limits are checked as usual (the in-memory limiter) but set beyond what a run can reach:
  * the demo clients' real quotas (600 a minute) would turn the benchmark into a 429 benchmark.
  */
-const UNREACHABLE_LIMIT = Number.MAX_SAFE_INTEGER;
+// The largest a PostgreSQL integer column holds: a minute of the benchmark never comes near it.
+const UNREACHABLE_LIMIT = 2_147_483_647;
 
 let router: RunningRouter | undefined;
 let platformOrm: MikroORM | undefined;
 let platformDir: string | undefined;
 let ownSql = () => 0;
 
+/** With DATABASE_URL (PostgreSQL, as in production), this router's own schema, dropped on stop. */
+let pgSchema: string | undefined;
+
 /**
  * The router's platform database, as in production: the platform subgraph's tables (migrated)
- * in a SQLite file of its own in a temp folder, seeded as the platform seeds itself on first
+ * in a SQLite file of its own in a temp folder, or in a schema of its own in the PostgreSQL that
+ * DATABASE_URL names (then the database engine's work is outside the router's process), seeded as the platform seeds itself on first
  * start (the demo clients and their purposes), then every client's rate limit set out of reach.
  * The client registry reads it on every request; the audit writer (when on) appends to it.
  */
@@ -54,6 +59,8 @@ async function openPlatformDatabase(): Promise<MikroORM> {
     entities: ROUTER_SUBGRAPH.entities,
     migrations: ROUTER_SUBGRAPH.migrations,
     dataDir: platformDir,
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    schema: (pgSchema = process.env.DATABASE_URL ? `bench_platform_${process.pid}` : undefined),
     stats,
   });
   try {
@@ -70,11 +77,13 @@ async function openPlatformDatabase(): Promise<MikroORM> {
 
 async function stop(): Promise<void> {
   await router?.close();
+  if (pgSchema) await platformOrm?.em.getConnection().execute(`drop schema if exists "${pgSchema}" cascade`);
   await platformOrm?.close(true);
   if (platformDir) rmSync(platformDir, { recursive: true, force: true });
   router = undefined;
   platformOrm = undefined;
   platformDir = undefined;
+  pgSchema = undefined;
 }
 
 /**
