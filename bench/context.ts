@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { importPrivateKey, issuePlatformToken } from '../kit/auth/client-token';
 import { DEMO_CLIENTS } from '../router/clients/demo-clients';
+import { ROUTER_NODE_FLAGS } from '../router/node-flags';
 import type { CpuLayout } from './ipc';
 import type { RequestSpec } from './load';
 import type { Settings } from './measure';
@@ -78,7 +79,7 @@ export function ourRouterNote(who: string, audit: boolean): string {
     `our router: startRouter, authz 'filter', ${who}; clients and purposes read from its platform database ` +
     `(DatabaseClientRegistry, ${database}, seeded with the demo clients) on every request; platform token ` +
     `(EdDSA) verified and purpose checked on every request; rate limits checked (set out of reach); subgraph ` +
-    `context signed once per request; ` +
+    `context signed once per request; node ${ROUTER_NODE_FLAGS.join(' ')} as npm start runs it; ` +
     (audit ? `audit on (the platform's AuditWriter: hash chain, same database)` : `AUDIT OFF (--no-audit)`)
   );
 }

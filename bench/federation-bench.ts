@@ -12,6 +12,7 @@ import { compareTargets, countOne, type Target } from './measure';
 import type { Section, SectionRow } from './report';
 import type { ServeGatewayOptions } from './serve-gateway';
 import type { ServeRouterOptions } from './serve-router';
+import { ROUTER_NODE_FLAGS } from '../router/node-flags';
 import type { StartedSubgraphs, SubgraphSet } from './serve-subgraphs';
 
 export interface FederationParts {
@@ -97,13 +98,18 @@ export async function startFederation(ctx: BenchContext, parts: FederationParts)
     });
     const supergraphSdl = composeFederationSupergraph(subgraphs.started.urls);
     const [ours, gateway, direct] = await Promise.all([
-      stack.start<{ url: string }>('serve-router', layout.measuredCores, {
-        supergraphSdl,
-        subgraphUrls: subgraphs.started.urls,
-        platformPublicKeyPem: ctx.platformPublicKeyPem,
-        contextSecret: ctx.contextSecret,
-        audit: ctx.audit,
-      }),
+      stack.start<{ url: string }>(
+        'serve-router',
+        layout.measuredCores,
+        {
+          supergraphSdl,
+          subgraphUrls: subgraphs.started.urls,
+          platformPublicKeyPem: ctx.platformPublicKeyPem,
+          contextSecret: ctx.contextSecret,
+          audit: ctx.audit,
+        },
+        ROUTER_NODE_FLAGS,
+      ),
       stack.start<{ url: string }>('serve-gateway', layout.measuredCores, {
         supergraphSdl,
         subgraphUrls: subgraphs.started.urls,

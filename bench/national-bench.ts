@@ -18,6 +18,7 @@ import {
 } from './national-workload';
 import type { Section } from './report';
 import type { ServeRouterOptions } from './serve-router';
+import { ROUTER_NODE_FLAGS } from '../router/node-flags';
 import type { StartedSubgraphs } from './serve-subgraphs';
 
 /** Where a subgraph that is in the supergraph but not started is routed: a closed loopback port. */
@@ -130,8 +131,18 @@ export async function startNational(ctx: BenchContext): Promise<NationalStack> {
     );
     const subgraphs = await startNationalSubgraphs(ctx, stack);
     const [ours, bare, gateway] = await Promise.all([
-      stack.start<{ url: string }>('serve-router', layout.measuredCores, ourRouterOptions(ctx, subgraphs)),
-      stack.start<{ url: string }>('serve-router', layout.measuredCores, bareRouterOptions(ctx, subgraphs)),
+      stack.start<{ url: string }>(
+        'serve-router',
+        layout.measuredCores,
+        ourRouterOptions(ctx, subgraphs),
+        ROUTER_NODE_FLAGS,
+      ),
+      stack.start<{ url: string }>(
+        'serve-router',
+        layout.measuredCores,
+        bareRouterOptions(ctx, subgraphs),
+        ROUTER_NODE_FLAGS,
+      ),
       stack.start<{ url: string }>('serve-gateway', layout.measuredCores, {
         supergraphSdl: subgraphs.supergraphSdl,
         subgraphUrls: subgraphs.subgraphUrls,

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Agent } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { createContext, requestSpec } from './context';
+import { ROUTER_NODE_FLAGS } from '../router/node-flags';
 import { Stack } from './federation-bench';
 import { type CpuLayout, cpuLayout, pinSelf } from './ipc';
 import { quantile, type RequestSpec, runLoad, send } from './load';
@@ -193,7 +194,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       'serve-router',
       layout.measuredCores,
       ourRouterOptions(ctx, subgraphs),
-      ['--expose-gc'],
+      ['--expose-gc', ...ROUTER_NODE_FLAGS],
     );
     const ours: Target = {
       key: 'ours',

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../kit/config/variables';
 import { ensurePlatformKeys } from '../kit/auth/keys';
 import { SUBGRAPHS } from '../subgraphs';
+import { ROUTER_NODE_FLAGS } from '../router/node-flags';
 
 const children: ChildProcess[] = [];
 let stopping = false;
@@ -18,8 +19,16 @@ function stopAll(code: number) {
   setTimeout(() => process.exit(code), 1500).unref();
 }
 
-function start(name: string, script: string, env: Record<string, string>): ChildProcess {
-  const child = fork(script, [], { env: { ...process.env, ...env } });
+function start(
+  name: string,
+  script: string,
+  env: Record<string, string>,
+  execArgv: readonly string[] = [],
+): ChildProcess {
+  const child = fork(script, [], {
+    env: { ...process.env, ...env },
+    execArgv: [...process.execArgv, ...execArgv],
+  });
   child.on('exit', (code) => {
     if (!stopping) {
       console.error(`${name} exited (${code}); stopping the graph`);
@@ -53,9 +62,14 @@ async function main() {
   }
   await Promise.all(SUBGRAPHS.map((s) => waitHealthy(`http://${host}:${s.port}/health`, s.name)));
   const urls = SUBGRAPHS.map((s) => `${s.name}=http://${host}:${s.port}/graphql`).join(',');
-  start('router', join(dist, 'router', 'main.js'), {
-    UR_SUBGRAPH_URLS: process.env.UR_SUBGRAPH_URLS ?? urls,
-  });
+  start(
+    'router',
+    join(dist, 'router', 'main.js'),
+    {
+      UR_SUBGRAPH_URLS: process.env.UR_SUBGRAPH_URLS ?? urls,
+    },
+    ROUTER_NODE_FLAGS,
+  );
   await waitHealthy(`http://${host}:${config.routerPort ?? 4000}/health`, 'router');
   console.log(`\nUr National Graph is up: http://localhost:${config.routerPort ?? 4000}/graphql`);
   console.log('Get a token: npm run -s token -- --client welfare');
