@@ -152,26 +152,18 @@ export function compileShape(
           parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[name] : undefined;
         if (!field) throw new Error(`unknown field ${parentName}.${name}`);
         const named = getNamedType(field.type);
-        if (isCompositeType(named)) {
-          if (!sel.selectionSet) throw new Error(`${parentName}.${name} needs a selection`);
-          out.push({
-            kind: 'field',
-            key,
-            name,
-            type: typeShapeOf(field.type),
-            conditions,
-            selection: compile(sel.selectionSet, named.name, depth + 1),
-          });
-        } else {
-          out.push({
-            kind: 'field',
-            key,
-            name,
-            type: typeShapeOf(field.type),
-            conditions,
-            leaf: leafOf(field.type),
-          });
-        }
+        const composite = isCompositeType(named);
+        if (composite && !sel.selectionSet) throw new Error(`${parentName}.${name} needs a selection`);
+        out.push({
+          kind: 'field',
+          key,
+          name,
+          type: typeShapeOf(field.type),
+          conditions,
+          ...(composite && sel.selectionSet
+            ? { selection: compile(sel.selectionSet, named.name, depth + 1) }
+            : { leaf: leafOf(field.type) }),
+        });
         continue;
       }
       if (sel.kind === Kind.INLINE_FRAGMENT) {
