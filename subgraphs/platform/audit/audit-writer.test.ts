@@ -45,10 +45,23 @@ describe('AuditWriter', () => {
     expect(Number(n)).toBe(240);
   });
 
+  it('stores what callers sent byte for byte: quotes, backslashes, Arabic, JSON-looking text', async () => {
+    const writer = new AuditWriter(db.orm);
+    const hostile = `'); drop table audit_entry; -- \\' \\\\ "قضية ٧/٢٠٢٦" {"a":[1]} \n\t`;
+    const seq = await writer.append({ ...draft(300), caseNumber: hostile, purpose: "O'BRIEN\\" });
+    const knex = (db.orm.em as unknown as SqlEntityManager).getKnex();
+    const [row] = (await knex('audit_entry').where({ seq }).select('case_number', 'purpose')) as {
+      case_number: string;
+      purpose: string;
+    }[];
+    expect(row).toEqual({ case_number: hostile, purpose: "O'BRIEN\\" });
+    expect(await verifyChain(db.orm.em.fork())).toEqual({ ok: true, entries: seq });
+  });
+
   it('continues the chain across batches', async () => {
     const writer = new AuditWriter(db.orm);
     const next = await writer.append(draft(200));
-    expect(next).toBe(121);
-    expect(await verifyChain(db.orm.em.fork())).toEqual({ ok: true, entries: 121 });
+    expect(next).toBe(122);
+    expect(await verifyChain(db.orm.em.fork())).toEqual({ ok: true, entries: 122 });
   });
 });
