@@ -77,14 +77,20 @@ async function executeNode(run: PlanRun, node: PlanNode, cursor: Cursor): Promis
   }
 }
 
-/** The objects at `path` below `value`, lists flattened (`@`), nulls dropped. */
-function flatten(value: unknown, path: readonly (string | number)[], i: number): Json[] {
-  if (value === null || value === undefined) return [];
-  if (Array.isArray(value)) return value.flatMap((v) => flatten(v, path, i));
-  if (i === path.length) return typeof value === 'object' ? [value as Json] : [];
+/** The objects at `path` below `value`, lists flattened (`@`), nulls dropped, pushed to `out` in order. */
+function flatten(value: unknown, path: readonly (string | number)[], i: number, out: Json[] = []): Json[] {
+  if (value === null || value === undefined) return out;
+  if (Array.isArray(value)) {
+    for (const item of value) flatten(item, path, i, out);
+    return out;
+  }
+  if (i === path.length) {
+    if (typeof value === 'object') out.push(value as Json);
+    return out;
+  }
   const seg = path[i];
-  if (seg === '@') return flatten(value, path, i + 1);
-  return flatten(getOwn(value, seg as string), path, i + 1);
+  if (seg === '@') return flatten(value, path, i + 1, out);
+  return flatten(getOwn(value, seg as string), path, i + 1, out);
 }
 
 /** Deep merge of a subgraph's answer into the data so far (the gateway's rules: objects merge, same-length lists merge by position). */
