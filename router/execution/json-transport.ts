@@ -30,7 +30,7 @@ export class JsonTransport {
   ) {
     this.url = new URL(url);
     const secure = this.url.protocol === 'https:';
-    const options = { keepAlive: true, maxSockets: 256, maxFreeSockets: 64, scheduling: 'lifo' as const };
+    const options = { keepAlive: true, maxSockets: 256, maxFreeSockets: 256, scheduling: 'lifo' as const };
     this.agent = secure ? new HttpsAgent(options) : new Agent(options);
     this.send = secure ? httpsRequest : request;
   }
