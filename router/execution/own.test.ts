@@ -10,12 +10,18 @@ describe('response keys named like Object.prototype members', () => {
   });
 
   it('a `__proto__` key in a subgraph answer is merged as a key, not into Object.prototype', () => {
-    const target = Object.create(null) as Record<string, unknown>;
-    deepMerge(target, JSON.parse('{"__proto__":{"polluted":"yes"},"ok":{"__proto__":{"polluted":"yes"}}}'));
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect(JSON.stringify(target)).toBe(
-      '{"__proto__":{"polluted":"yes"},"ok":{"__proto__":{"polluted":"yes"}}}',
+    // Plain objects, as the executor uses (own-property reads and writes make them safe).
+    const answer = '{"__proto__":{"polluted":"yes"},"ok":{"__proto__":{"polluted":"yes"}}}';
+    const fresh: Record<string, unknown> = {};
+    deepMerge(fresh, JSON.parse(answer));
+    expect(JSON.stringify(fresh)).toBe(answer);
+    const existing: Record<string, unknown> = { ok: {} };
+    deepMerge(existing, JSON.parse(answer));
+    expect(JSON.stringify(existing)).toBe(
+      '{"ok":{"__proto__":{"polluted":"yes"}},"__proto__":{"polluted":"yes"}}',
     );
+    for (const target of [fresh, existing]) expect(Object.getPrototypeOf(target)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('aliases `toString`, `constructor` and `__proto__` come back as fields', () => {

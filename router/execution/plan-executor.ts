@@ -167,7 +167,7 @@ export class PlanExecutor {
     }
     const variables = { ...compiled.defaults, ...requestContext.request.variables };
     const errors: GraphQLError[] = [];
-    const root = Object.create(null) as Record<string, unknown>;
+    const root: Record<string, unknown> = {};
     if (compiled.node) {
       await executePlan(
         {

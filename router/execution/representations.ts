@@ -35,7 +35,7 @@ export function compileRepresentation(
   const build = (source: unknown, selections: readonly QueryPlanSelectionNode[]): unknown => {
     if (source === null || typeof source !== 'object') return null;
     const obj = source as Json;
-    const out = Object.create(null) as Json;
+    const out: Json = {};
     for (const sel of selections) {
       if (sel.kind === 'InlineFragment') {
         if (!sel.typeCondition) continue;

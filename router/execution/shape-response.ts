@@ -33,7 +33,7 @@ export function shapeResponse(
   variables: Readonly<Record<string, unknown>>,
 ): { data: Json | null; errors: GraphQLError[] } {
   const state: Shaping = { variables, errors: [], path: [] };
-  const data = Object.create(null) as Json;
+  const data: Json = {};
   const result = applySelection(input, shape, data, rootType, state);
   return { data: result === BUBBLE ? null : data, errors: state.errors };
 }
@@ -132,7 +132,7 @@ function completeValue(
     }
     const obj = input as Json;
     const runtime = typeof obj.__typename === 'string' ? obj.__typename : type.name;
-    const out = (existing as Json | undefined) ?? (Object.create(null) as Json);
+    const out = (existing as Json | undefined) ?? ({} as Json);
     return applySelection(obj, sel.selection, out, runtime, state) === BUBBLE ? null : out;
   }
   if (sel.leaf?.(input) === false) {
