@@ -12,7 +12,6 @@ import {
   type VariableDefinitionNode,
   Kind,
   type OperationDefinitionNode,
-  type SelectionSetNode,
   valueFromASTUntyped,
   visit,
   BREAK,
@@ -23,6 +22,7 @@ import { executePlan } from './execute-plan';
 import { compileRepresentation, type RepresentationBuilder } from './representations';
 import { shapeResponse } from './shape-response';
 import { BoundedCache } from '../../kit/cache/bounded-cache';
+import { rootFields } from '../pipeline/root-fields';
 
 /** An operation ready to run: its plan and its response shape, compiled once. */
 interface CompiledOperation {
@@ -42,25 +42,6 @@ const CACHE_SIZE = 2000;
 
 /** Root fields that the API schema answers itself, without any subgraph. */
 const SCHEMA_FIELDS = new Set(['__schema', '__type', '__typename']);
-
-/**
- * Whether every top-level selection (fragments expanded) is `__schema`, `__type` or `__typename`:
- * graphql-js answers such an operation from the API schema alone.
- */
-function isIntrospectionOnly(
-  set: SelectionSetNode,
-  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
-  seen = new Set<string>(),
-): boolean {
-  return set.selections.every((s) => {
-    if (s.kind === Kind.FIELD) return SCHEMA_FIELDS.has(s.name.value) && !s.directives?.length;
-    if (s.kind === Kind.INLINE_FRAGMENT) return isIntrospectionOnly(s.selectionSet, fragments, seen);
-    const fragment = fragments.get(s.name.value);
-    if (!fragment || seen.has(s.name.value)) return false;
-    seen.add(s.name.value);
-    return isIntrospectionOnly(fragment.selectionSet, fragments, seen);
-  });
-}
 
 /** Whether the operation needs what only @apollo/gateway does: introspection, @defer, subscriptions. */
 function needsGateway(document: DocumentNode, operation: OperationDefinitionNode): boolean {
@@ -213,7 +194,13 @@ export class PlanExecutor {
       if (d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName))
         operation ??= d;
     }
-    if (operation?.operation === 'query' && isIntrospectionOnly(operation.selectionSet, fragments)) {
+    // Only `__schema`, `__type` and `__typename` at the top: graphql-js answers from the API schema alone.
+    const schemaOnly =
+      operation?.operation === 'query' &&
+      rootFields(operation.selectionSet, fragments).every(
+        (f) => SCHEMA_FIELDS.has(f.name.value) && !f.directives?.length,
+      );
+    if (schemaOnly) {
       compiled = 'schema';
     } else if (operation && !needsGateway(document, operation)) {
       try {

@@ -1,38 +1,21 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import {
-  type FragmentDefinitionNode,
-  Kind,
-  type OperationDefinitionNode,
-  type SelectionSetNode,
-} from 'graphql';
+import { type FragmentDefinitionNode, Kind, type OperationDefinitionNode } from 'graphql';
 import type { Caller } from '../../kit/auth/caller';
 import { urError } from '../../kit/errors/ur-error';
 import type { RouterContext } from '../router-context';
+import { rootFields } from './root-fields';
 
 /** Who may introspect the schema: everyone, authenticated clients and citizens, or nobody. */
 export type IntrospectionMode = 'all' | 'authenticated' | 'off';
 
-function asksIntrospection(
-  set: SelectionSetNode,
-  fragments: Record<string, FragmentDefinitionNode>,
-  seen: Set<string>,
-): boolean {
-  return set.selections.some((s) => {
-    if (s.kind === Kind.FIELD) return s.name.value === '__schema' || s.name.value === '__type';
-    if (s.kind === Kind.INLINE_FRAGMENT) return asksIntrospection(s.selectionSet, fragments, seen);
-    const fragment = fragments[s.name.value];
-    if (!fragment || seen.has(s.name.value)) return false;
-    seen.add(s.name.value);
-    return asksIntrospection(fragment.selectionSet, fragments, seen);
-  });
-}
-
 /** True when the operation's top level selects `__schema` or `__type` (`__typename` is not introspection). */
 export function isIntrospection(
   operation: OperationDefinitionNode,
-  fragments: Record<string, FragmentDefinitionNode>,
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
 ): boolean {
-  return asksIntrospection(operation.selectionSet, fragments, new Set());
+  return rootFields(operation.selectionSet, fragments).some(
+    (f) => f.name.value === '__schema' || f.name.value === '__type',
+  );
 }
 
 function mayIntrospect(mode: IntrospectionMode, caller: Caller): boolean {
@@ -53,9 +36,9 @@ export function introspectionGuard(mode: IntrospectionMode): ApolloServerPlugin<
       return {
         async didResolveOperation(rc) {
           if (mayIntrospect(mode, rc.contextValue.caller)) return;
-          const fragments: Record<string, FragmentDefinitionNode> = {};
+          const fragments = new Map<string, FragmentDefinitionNode>();
           for (const d of rc.document.definitions) {
-            if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
+            if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
           }
           if (!rc.operation || !isIntrospection(rc.operation, fragments)) return;
           throw urError(

@@ -18,6 +18,7 @@ import {
 } from 'graphql';
 import { hasCataloguedCode, urError } from '../../kit/errors/ur-error';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../kit/graphql/paginate';
+import { rootFields } from './root-fields';
 
 /** What one operation may ask for at once; each limit has its own catalogued error. */
 export interface OperationLimits {
@@ -171,26 +172,8 @@ export function measureOperation(
 
   const root = schema.getRootType(operation.operation) ?? undefined;
   const whole = selectionSet(operation.selectionSet, root, false);
-  return { ...whole, rootFields: countRootFields(operation.selectionSet, fragments, new Set()) };
-}
-
-function countRootFields(
-  set: SelectionSetNode,
-  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
-  seen: Set<string>,
-): number {
-  let n = 0;
-  for (const s of set.selections) {
-    if (s.kind === Kind.FIELD) n += s.name.value === '__typename' ? 0 : 1;
-    else if (s.kind === Kind.INLINE_FRAGMENT) n += countRootFields(s.selectionSet, fragments, seen);
-    else {
-      const definition = fragments.get(s.name.value);
-      if (!definition || seen.has(s.name.value)) continue;
-      seen.add(s.name.value);
-      n += countRootFields(definition.selectionSet, fragments, seen);
-    }
-  }
-  return n;
+  const roots = rootFields(operation.selectionSet, fragments).filter((f) => f.name.value !== '__typename');
+  return { ...whole, rootFields: roots.length };
 }
 
 /** The errors for every limit an operation is over, naming the limit and what was measured. */

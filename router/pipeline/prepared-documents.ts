@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
   type DocumentNode,
+  type FragmentDefinitionNode,
   type GraphQLSchema,
   Kind,
   type OperationDefinitionNode,
@@ -59,10 +60,10 @@ export class PreparedDocuments {
     }
     if (validate(this.schema, document, this.rules).length) return null;
     const operations = new Map<string, OperationDefinitionNode>();
-    const fragments: Parameters<typeof isIntrospection>[1] = {};
+    const fragments = new Map<string, FragmentDefinitionNode>();
     for (const d of document.definitions) {
       if (d.kind === Kind.OPERATION_DEFINITION) operations.set(d.name?.value ?? '', d);
-      else if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
+      else if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
     }
     return {
       document,
