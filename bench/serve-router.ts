@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { MikroORM } from '@mikro-orm/core';
 import { openDatabase } from '../kit/orm/open-database';
 import { newStats } from '../kit/orm/query-counter';
+import { withSchemaLock } from '../kit/orm/schema-lock';
 import { DatabaseClientRegistry } from '../router/clients/database-client-registry';
 import { type RunningRouter, startRouter } from '../router/start-router';
 import { AuditWriter } from '../subgraphs/platform/audit/audit-writer';
@@ -77,7 +78,14 @@ async function openPlatformDatabase(): Promise<MikroORM> {
 
 async function stop(): Promise<void> {
   await router?.close();
-  if (pgSchema) await platformOrm?.em.getConnection().execute(`drop schema if exists "${pgSchema}" cascade`);
+  const databaseUrl = process.env.DATABASE_URL;
+  if (pgSchema && databaseUrl && platformOrm) {
+    const orm = platformOrm;
+    const schema = pgSchema;
+    await withSchemaLock(databaseUrl, () =>
+      orm.em.getConnection().execute(`drop schema if exists "${schema}" cascade`),
+    );
+  }
   await platformOrm?.close(true);
   if (platformDir) rmSync(platformDir, { recursive: true, force: true });
   router = undefined;

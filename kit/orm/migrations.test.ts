@@ -1,3 +1,4 @@
+import { withSchemaLock } from './schema-lock';
 import { Client } from 'pg';
 import { ROUTER_SUBGRAPH, SUBGRAPHS } from '../../subgraphs';
 import { openDatabase } from './open-database';
@@ -48,13 +49,19 @@ describe.each([...SUBGRAPHS, ROUTER_SUBGRAPH].map((s) => [s.name, s] as const))(
         schema,
       };
       const orm = await openDatabase(options);
+      // Under PostgreSQL the diff lists every schema's tables: no other worker may drop one meanwhile.
+      const locked = <T>(fn: () => Promise<T>) =>
+        options.databaseUrl ? withSchemaLock(options.databaseUrl, fn) : fn();
       try {
-        const diff = await orm
-          .getSchemaGenerator()
-          .getUpdateSchemaSQL({ wrap: false, ...(options.databaseUrl ? { schema } : {}) });
+        const diff = await locked(() =>
+          orm
+            .getSchemaGenerator()
+            .getUpdateSchemaSQL({ wrap: false, ...(options.databaseUrl ? { schema } : {}) }),
+        );
         expect(diff.trim()).toBe('');
       } finally {
-        if (options.databaseUrl) await orm.em.getConnection().execute(`drop schema "${schema}" cascade`);
+        if (options.databaseUrl)
+          await locked(() => orm.em.getConnection().execute(`drop schema "${schema}" cascade`));
         await orm.close(true);
       }
     });

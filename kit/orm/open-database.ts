@@ -11,6 +11,7 @@ import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { countingLoggerFactory, type SubgraphStats } from './query-counter';
+import { withSchemaLock } from './schema-lock';
 
 export type Dialect = 'sqlite' | 'postgresql';
 
@@ -91,12 +92,15 @@ export async function openDatabase(o: DatabaseOptions): Promise<MikroORM> {
     if (dialectOf(o.databaseUrl) === 'sqlite') {
       await orm.em.getConnection().execute('PRAGMA journal_mode = WAL');
       await orm.em.getConnection().execute('PRAGMA foreign_keys = ON');
+      await orm.getMigrator().up();
     } else {
-      await orm.em
-        .getConnection()
-        .execute(`create schema if not exists "${o.schema ?? schemaNameOf(o.name)}"`);
+      await withSchemaLock(o.databaseUrl as string, async () => {
+        await orm.em
+          .getConnection()
+          .execute(`create schema if not exists "${o.schema ?? schemaNameOf(o.name)}"`);
+        await orm.getMigrator().up();
+      });
     }
-    await orm.getMigrator().up();
     return orm;
   } catch (error) {
     // A failed migration must not leave a pool open (a process or test would hang on it).

@@ -1,3 +1,4 @@
+import { withSchemaLock } from '../orm/schema-lock';
 import { randomBytes } from 'node:crypto';
 import type { Caller } from '../auth/caller';
 import { CONTEXT_HEADER, contextKey, signContext } from '../auth/context-token';
@@ -70,13 +71,15 @@ let starts = 0;
 
 async function dropSchema(databaseUrl: string, schema: string): Promise<void> {
   const { Client } = await import('pg');
-  const client = new Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    await client.query(`drop schema if exists "${schema}" cascade`);
-  } finally {
-    await client.end();
-  }
+  await withSchemaLock(databaseUrl, async () => {
+    const client = new Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      await client.query(`drop schema if exists "${schema}" cascade`);
+    } finally {
+      await client.end();
+    }
+  });
 }
 
 /** A caller as the router would sign it; clients declare a purpose, as the router requires for personal data. */
