@@ -8,6 +8,7 @@ import { newStats } from '../kit/orm/query-counter';
 import { withSchemaLock } from '../kit/orm/schema-lock';
 import { DatabaseClientRegistry } from '../router/clients/database-client-registry';
 import { type RunningRouter, startRouter } from '../router/start-router';
+import { AuditJournal } from '../subgraphs/platform/audit/audit-journal';
 import { AuditWriter } from '../subgraphs/platform/audit/audit-writer';
 import { seedPlatform } from '../subgraphs/platform/seed';
 import { platform as ROUTER_SUBGRAPH } from '../subgraphs/platform/subgraph';
@@ -39,6 +40,7 @@ const UNREACHABLE_LIMIT = 2_147_483_647;
 
 let router: RunningRouter | undefined;
 let platformOrm: MikroORM | undefined;
+let journal: AuditJournal | undefined;
 let platformDir: string | undefined;
 let ownSql = () => 0;
 
@@ -78,6 +80,8 @@ async function openPlatformDatabase(): Promise<MikroORM> {
 
 async function stop(): Promise<void> {
   await router?.close();
+  await journal?.close();
+  journal = undefined;
   const databaseUrl = process.env.DATABASE_URL;
   if (pgSchema && databaseUrl && platformOrm) {
     const orm = platformOrm;
@@ -113,7 +117,12 @@ answerParent(
         platformPublicKeyPem: options.platformPublicKeyPem,
         contextSecret: options.contextSecret,
         clients: new DatabaseClientRegistry(platformOrm),
-        auditSink: options.audit ? new AuditWriter(platformOrm) : undefined,
+        auditSink: (journal = options.audit
+          ? await AuditJournal.open(
+              join(platformDir as string, 'audit-journal'),
+              new AuditWriter(platformOrm),
+            )
+          : undefined),
         anonymousRateLimit: UNREACHABLE_LIMIT,
         // The standard federation query nests four unpaginated lists: ~1.5 M by the cost estimate.
         limits: { maxCost: 10_000_000 },

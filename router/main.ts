@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ensurePlatformKeys } from '../kit/auth/keys';
 import { introspectionMode, loadConfig } from '../kit/config/variables';
 import { prepareSubgraph } from '../kit/subgraph/prepare-subgraph';
@@ -27,7 +28,8 @@ async function main() {
     agencies: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, s.agency])),
     platformPublicKeyPem: keys.platformPublicKeyPem,
     contextSecret: keys.contextSecret,
-    platform,
+    // The audit journal lives beside the platform's data (and survives restarts with it).
+    platform: { ...platform, journalDir: join(dataDir, 'audit-journal') },
     authzMode: config.authzMode,
     dryRunSupergraphSdl: config.policyDryRun ? readFileSync(config.policyDryRun, 'utf8') : undefined,
     redisUrl: config.redisUrl,
@@ -47,7 +49,6 @@ async function main() {
     host: config.host ?? '127.0.0.1',
     port: config.routerPort ?? 4000,
   });
-  console.log(`router ready at ${router.url}`);
   const stop = () =>
     void router
       .close()
@@ -56,6 +57,8 @@ async function main() {
       .then(() => process.exit(0));
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
+  // Only now: a supervisor may stop the router as soon as it reads this line.
+  console.log(`router ready at ${router.url}`);
 }
 
 main().catch((error) => {

@@ -22,6 +22,7 @@ import { serve } from '../kit/http/serve';
 import { SpanKind } from '@opentelemetry/api';
 import { extractContext } from '../kit/telemetry/trace-headers';
 import { withSpan } from '../kit/telemetry/with-span';
+import { AuditJournal } from '../subgraphs/platform/audit/audit-journal';
 import { AuditWriter } from '../subgraphs/platform/audit/audit-writer';
 import type { ClientRegistry } from './clients/client';
 import { DatabaseClientRegistry } from './clients/database-client-registry';
@@ -67,9 +68,14 @@ export interface RouterOptions {
    * purposes, audit trail, served as the `platform` subgraph. Without it (test graphs, the
    * benchmark), `clients` is the registry and only an `auditSink` given here is written.
    */
-  readonly platform?: { readonly orm: MikroORM; readonly schema: GraphQLSchema };
+  readonly platform?: {
+    readonly orm: MikroORM;
+    readonly schema: GraphQLSchema;
+    /** Folder of the audit journal (`AuditJournal`): kept across restarts, like the database. */
+    readonly journalDir: string;
+  };
   readonly clients?: ClientRegistry;
-  /** Where audit entries go; defaults to the platform database. Tests swap in a failing one. */
+  /** Where audit entries go; defaults to the platform's audit journal. Tests swap in a failing one. */
   readonly auditSink?: AuditSink;
   readonly authzMode: AuthzMode;
   /** A candidate supergraph whose policy is evaluated on every operation and reported, not enforced. */
@@ -110,6 +116,8 @@ export interface RouterOptions {
 export interface RunningRouter {
   /** The GraphQL endpoint, e.g. http://127.0.0.1:4000/graphql */
   readonly url: string;
+  /** Copies the journaled audit entries into the chain now (for readers of the database itself). */
+  flushAudit(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -128,7 +136,10 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   const { platform } = options;
   const clients = platform ? new DatabaseClientRegistry(platform.orm) : options.clients;
   if (!clients) throw new Error('startRouter needs the platform (client registry) or a `clients` registry');
-  const auditSink = options.auditSink ?? (platform ? new AuditWriter(platform.orm) : undefined);
+  const journal = platform
+    ? await AuditJournal.open(platform.journalDir, new AuditWriter(platform.orm))
+    : undefined;
+  const auditSink = options.auditSink ?? journal;
   const observability = new Observability({ logLevel: options.logLevel ?? 'silent' });
   const guards = new SubgraphGuards({
     timeoutMs: options.subgraphTimeoutMs ?? 10_000,
@@ -145,7 +156,9 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     if (!service) {
       service =
         name === 'platform' && platform
-          ? new PlatformDataSource(platform.schema, platform.orm, supergraph.policy)
+          ? new PlatformDataSource(platform.schema, platform.orm, supergraph.policy, async () =>
+              journal?.flush(),
+            )
           : new SignedDataSource(name, urls[name] ?? url ?? '', options.agencies?.[name], guards.for(name));
       services.set(name, service);
     }
@@ -323,9 +336,11 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   );
   return {
     url: `${listening.url}/graphql`,
+    flushAudit: async () => journal?.flush(),
     async close() {
       await listening.close();
       await apollo.stop();
+      await journal?.close();
       await limiter.close();
       for (const service of services.values()) if (service instanceof SignedDataSource) service.close();
     },

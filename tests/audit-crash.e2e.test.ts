@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importPrivateKey, issuePlatformToken } from '../kit/auth/client-token';
@@ -14,18 +14,18 @@ import { verifyChain } from '../subgraphs/platform/audit/verify-chain';
 import { AuditEntry } from '../subgraphs/platform/entities/audit-entry.entity';
 
 /**
- * The router process is killed (SIGKILL, no shutdown) in the middle of a load; afterwards every
- * operation that got an answer has its audit entry, and the chain is intact: an answer is only
- * released after its entry is committed.
+ * The router process is killed (SIGKILL, no shutdown) in the middle of a load, then started
+ * again; afterwards every operation that got an answer has exactly one audit entry, and the chain
+ * is intact: an answer is only released after its entry is journaled, and a restarted router
+ * copies what a dead one left in its journal into the chain.
  */
 describe('router killed mid-load', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'ur-crash-'));
   let sg: RunningSubgraph;
   let router: ChildProcess;
 
-  beforeAll(async () => {
-    execFileSync('npm', ['run', '-s', 'build'], { stdio: 'inherit' });
-    sg = await startTestSubgraph(identity);
+  /** `npm start`'s router on this data folder; resolves to its URL once it is ready. */
+  const startRouterProcess = () => {
     router = spawn(process.execPath, ['dist/router/main.js'], {
       env: {
         ...process.env,
@@ -38,6 +38,19 @@ describe('router killed mid-load', () => {
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
+    const started = router;
+    return new Promise<string>((resolve, reject) => {
+      started.stdout!.on('data', (chunk: Buffer) => {
+        const m = /router ready at (\S+)/.exec(chunk.toString());
+        if (m) resolve(m[1] as string);
+      });
+      started.once('exit', (code) => reject(new Error(`router exited early (${code})`)));
+    });
+  };
+
+  beforeAll(async () => {
+    execFileSync('npm', ['run', '-s', 'build'], { stdio: 'inherit' });
+    sg = await startTestSubgraph(identity);
   });
 
   afterAll(async () => {
@@ -46,14 +59,8 @@ describe('router killed mid-load', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('loses no audit entry of an answered operation', async () => {
-    const url = await new Promise<string>((resolve, reject) => {
-      router.stdout!.on('data', (chunk: Buffer) => {
-        const m = /router ready at (\S+)/.exec(chunk.toString());
-        if (m) resolve(m[1] as string);
-      });
-      router.once('exit', (code) => reject(new Error(`router exited early (${code})`)));
-    });
+  it('loses no audit entry of an answered operation, and records none twice', async () => {
+    const url = await startRouterProcess();
     const key = await importPrivateKey(readFileSync(join(dataDir, 'keys', 'platform-ed25519.pem'), 'utf8'));
     const token = await issuePlatformToken('welfare', key);
     const people = demoCitizens();
@@ -88,6 +95,13 @@ describe('router killed mid-load', () => {
     expect(answered.length).toBeGreaterThan(50);
     expect(failed).toBeGreaterThan(0);
 
+    // The next start copies the dead router's journal into the chain; a clean stop then removes its own.
+    await startRouterProcess();
+    const stopped = new Promise((resolve) => router.once('exit', resolve));
+    router.kill('SIGTERM');
+    expect(await stopped).toBe(0);
+    expect(readdirSync(join(dataDir, 'audit-journal'))).toEqual([]);
+
     const orm = await openDatabase({
       name: ROUTER_SUBGRAPH.name,
       entities: ROUTER_SUBGRAPH.entities,
@@ -99,10 +113,10 @@ describe('router killed mid-load', () => {
       const em = orm.em.fork();
       const report = await verifyChain(em);
       expect(report).toMatchObject({ ok: true });
-      const recorded = new Set(
-        (await em.find(AuditEntry, { requestId: { $in: answered } })).map((e) => e.requestId),
-      );
+      const rows = await em.find(AuditEntry, { requestId: { $in: answered } });
+      const recorded = new Set(rows.map((e) => e.requestId));
       expect(answered.filter((id) => !recorded.has(id))).toEqual([]);
+      expect(rows).toHaveLength(answered.length);
     } finally {
       await orm.close(true);
     }

@@ -122,6 +122,7 @@ async function send(graph: NationalGraph, request: Request): Promise<Sent> {
 
 /** The audit entry of a request, as an auditor compares it (not ids, times or the hash chain). */
 async function auditOf(graph: NationalGraph, requestId: string | null) {
+  await graph.auditWritten();
   const entry = await graph.platformOrm.em.fork().findOne(AuditEntry, { requestId });
   if (!entry) return null;
   return {
@@ -779,8 +780,12 @@ describe('the direct path answers as Apollo Server does', () => {
     expect(viaApollo.apolloCalls).toBe(1);
     expect(viaDirect.answer).toEqual(viaApollo.answer);
 
-    const newest = async (graph: NationalGraph) =>
-      (await graph.platformOrm.em.fork().find(AuditEntry, {}, { orderBy: { seq: 'desc' }, limit: 1 }))[0]!;
+    const newest = async (graph: NationalGraph) => {
+      await graph.auditWritten();
+      return (
+        await graph.platformOrm.em.fork().find(AuditEntry, {}, { orderBy: { seq: 'desc' }, limit: 1 })
+      )[0]!;
+    };
     const [d, a] = await Promise.all([newest(direct), newest(apollo)]);
     expect(d.requestId).toBe(viaDirect.requestId);
     expect(a.requestId).toBe(viaApollo.requestId);

@@ -45,6 +45,7 @@ describe('public pages of the router: /trust-list.json and /verify', () => {
       const res = await fetch(`${base}/verify?code=${encodeURIComponent('not a code')}`);
       expect(res.status).toBe(200);
       expect(await res.text()).toContain('data-verdict="NOT_FOUND"');
+      await graph.auditWritten();
       const entries = await graph.platformOrm.em
         .fork()
         .find(AuditEntry, { operationName: 'VerifyPageCode' }, { orderBy: { seq: 'asc' } });

@@ -80,6 +80,7 @@ describe('trust layer: purposes, audit trail, data tracker, client registry', ()
       );
       expect(res.status).toBe(200);
       const requestId = res.headers.get('ur-request-id');
+      await graph.auditWritten();
       const entry = await graph.platformOrm.em.fork().findOneOrFail(AuditEntry, { requestId });
       expect(entry).toMatchObject({
         clientId: 'welfare',
@@ -151,6 +152,7 @@ describe('trust layer: purposes, audit trail, data tracker, client registry', ()
     });
 
     it('the chain verifies, and names the first entry that was edited or deleted', async () => {
+      await graph.auditWritten();
       const em = graph.platformOrm.em.fork();
       expect(await verifyChain(em)).toMatchObject({ ok: true });
       const entries = await em.find(AuditEntry, {}, { orderBy: { seq: 'asc' } });

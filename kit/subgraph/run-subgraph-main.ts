@@ -25,7 +25,6 @@ export async function runSubgraphMain(definition: SubgraphDefinition): Promise<v
       databaseUrl: config.databaseUrl,
       seed: config.seed,
     });
-    console.log(`${definition.name} subgraph ready at ${running.url}`);
     const stop = () =>
       void running
         .close()
@@ -33,6 +32,8 @@ export async function runSubgraphMain(definition: SubgraphDefinition): Promise<v
         .then(() => process.exit(0));
     process.once('SIGTERM', stop);
     process.once('SIGINT', stop);
+    // Only now: a supervisor may stop the subgraph as soon as it reads this line.
+    console.log(`${definition.name} subgraph ready at ${running.url}`);
   } catch (error) {
     console.error(
       `${definition.name} subgraph failed to start:`,

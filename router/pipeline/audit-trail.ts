@@ -7,7 +7,7 @@ import type { RouterContext } from '../router-context';
 
 /** Where audit entries go; resolves once the entry is durable. */
 export interface AuditSink {
-  append(draft: AuditDraft): Promise<number>;
+  append(draft: AuditDraft): Promise<void>;
 }
 
 /** OK, PARTIAL (data with errors), or the first error code when nothing came back. */

@@ -23,6 +23,8 @@ export class PlatformDataSource implements GraphQLDataSource<RouterContext> {
     private readonly schema: GraphQLSchema,
     private readonly orm: MikroORM,
     private readonly policy: Policy,
+    /** Resolves once the audit entries journaled so far are in the chain (read-your-writes). */
+    private readonly auditWritten: () => Promise<void>,
   ) {}
 
   async process(options: GraphQLDataSourceProcessOptions<RouterContext>): Promise<GatewayGraphQLResponse> {
@@ -40,6 +42,7 @@ export class PlatformDataSource implements GraphQLDataSource<RouterContext> {
       loaders: new Loaders(em),
       subjects: new Set(),
       supergraph: { policy: this.policy },
+      auditWritten: this.auditWritten,
     };
     options.context.subgraphsCalled.add('platform');
     const result = await execute({ schema: this.schema, document, variableValues: variables, contextValue });

@@ -8,4 +8,9 @@ import type { SubgraphContext } from '../../kit/subgraph/subgraph-context';
  */
 export interface PlatformContext extends SubgraphContext {
   readonly supergraph?: { readonly policy: Policy };
+  /**
+   * Resolves once the audit entries the router has journaled are in the chain: a caller reading
+   * the audit trail sees every operation answered before (`AuditJournal` copies with a short delay).
+   */
+  readonly auditWritten?: () => Promise<void>;
 }

@@ -1,6 +1,7 @@
 import { defineSubgraph } from '../../kit/subgraph/define-subgraph';
 import type { SubgraphContext } from '../../kit/subgraph/subgraph-context';
 import { AuditEntry } from './entities/audit-entry.entity';
+import { AuditJournalMark } from './entities/audit-journal-mark.entity';
 import { AuditSubject } from './entities/audit-subject.entity';
 import { ClientKey } from './entities/client-key.entity';
 import { Client } from './entities/client.entity';
@@ -21,7 +22,7 @@ export const platform = defineSubgraph({
   name: 'platform',
   agency: 'NDC',
   port: 4000,
-  entities: [Client, ClientKey, Purpose, AuditEntry, AuditSubject],
+  entities: [Client, ClientKey, Purpose, AuditEntry, AuditSubject, AuditJournalMark],
   resolvers: [ClientResolver, PurposeResolver, AuditResolver, PermissionResolver],
   references: {
     Client: (ref: { id: string }, ctx: SubgraphContext) => ctx.loaders.one(Client).load(ref.id),

@@ -1,5 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { KeyLike } from 'jose';
 import { importPrivateKey, issuePlatformToken } from '../../kit/auth/client-token';
 import type { RunningSubgraph } from '../../kit/subgraph/start-subgraph';
@@ -47,6 +49,8 @@ export interface NationalGraph {
   token(subject: string, ttlSeconds?: number): Promise<string>;
   /** POSTs an operation to the router. */
   query(query: string, variables?: Record<string, unknown>, as?: CallAs): Promise<Answer>;
+  /** Copies the router's journaled audit entries into `platformOrm`'s chain: call before reading it. */
+  auditWritten(): Promise<void>;
   /** Registers or replaces a client in the router's registry. */
   putClient(client: Omit<Client, 'updatedAt'>): Promise<void>;
   close(): Promise<void>;
@@ -83,6 +87,7 @@ export async function startNationalGraph(
     ...wanted.map((d) => startTestSubgraph(d)),
   ]);
   for (const s of running) subgraphs[s.name] = s;
+  const journalDir = mkdtempSync(join(tmpdir(), 'ur-audit-journal-'));
   const router = await startRouter({
     supergraphSdl: readFileSync('schema/supergraph.graphql', 'utf8'),
     ...options.router,
@@ -94,7 +99,7 @@ export async function startNationalGraph(
     agencies: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, s.agency])),
     platformPublicKeyPem: publicKey,
     contextSecret: TEST_SECRET,
-    platform,
+    platform: { ...platform, journalDir },
     auditSink: options.auditSink,
     authzMode: options.authzMode ?? 'filter',
     dryRunSupergraphSdl: options.dryRunSupergraphSdl,
@@ -129,6 +134,7 @@ export async function startNationalGraph(
       // Not enumerable: tests compare whole answers ({ status, body }) with toEqual.
       return Object.defineProperty(answer, 'headers', { value: res.headers, enumerable: false }) as Answer;
     },
+    auditWritten: () => router.flushAudit(),
     async putClient(client) {
       const em = platform.orm.em.fork();
       await em.upsert(Client, { ...client, updatedAt: new Date().toISOString() });
@@ -136,6 +142,7 @@ export async function startNationalGraph(
     async close() {
       await router.close();
       await Promise.all([platform.close(), ...running.map((s) => s.close())]);
+      rmSync(journalDir, { recursive: true, force: true });
     },
   };
 }

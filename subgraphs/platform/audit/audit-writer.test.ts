@@ -31,14 +31,18 @@ describe('AuditWriter', () => {
   });
   afterAll(() => db.close());
 
-  it('appends entries arriving together in one transaction, chained, with their subjects', async () => {
+  it('writes a batch in one transaction, chained, with its subjects and its journal mark', async () => {
     const writer = new AuditWriter(db.orm);
     const before = db.stats.sql;
-    const seqs = await Promise.all(Array.from({ length: 120 }, (_, i) => writer.append(draft(i))));
+    const seqs = await writer.write(
+      Array.from({ length: 120 }, (_, i) => draft(i)),
+      { journal: 'j-1', position: 4096 },
+    );
     const statements = db.stats.sql - before;
     expect(seqs).toEqual(Array.from({ length: 120 }, (_, i) => i + 1));
-    // One group commit: begin, (lock,) last entry, 3 entry inserts of ≤ 50 rows, 5 subject inserts, commit.
-    expect(statements).toBeLessThanOrEqual(12);
+    // begin, (lock,) last entry, 3 entry inserts of ≤ 50 rows, 5 subject inserts, the mark, commit.
+    expect(statements).toBeLessThanOrEqual(13);
+    expect(await writer.markOf('j-1')).toBe(4096);
     expect(await verifyChain(db.orm.em.fork())).toEqual({ ok: true, entries: 120 });
     const knex = (db.orm.em as unknown as SqlEntityManager).getKnex();
     const [{ n }] = (await knex('audit_subject').count({ n: '*' })) as [{ n: number | string }];
@@ -48,7 +52,7 @@ describe('AuditWriter', () => {
   it('stores what callers sent byte for byte: quotes, backslashes, Arabic, JSON-looking text', async () => {
     const writer = new AuditWriter(db.orm);
     const hostile = `'); drop table audit_entry; -- \\' \\\\ "قضية ٧/٢٠٢٦" {"a":[1]} \n\t`;
-    const seq = await writer.append({ ...draft(300), caseNumber: hostile, purpose: "O'BRIEN\\" });
+    const [seq] = await writer.write([{ ...draft(300), caseNumber: hostile, purpose: "O'BRIEN\\" }]);
     const knex = (db.orm.em as unknown as SqlEntityManager).getKnex();
     const [row] = (await knex('audit_entry').where({ seq }).select('case_number', 'purpose')) as {
       case_number: string;
@@ -58,10 +62,13 @@ describe('AuditWriter', () => {
     expect(await verifyChain(db.orm.em.fork())).toEqual({ ok: true, entries: seq });
   });
 
-  it('continues the chain across batches', async () => {
+  it('continues the chain across batches and moves a mark forward', async () => {
     const writer = new AuditWriter(db.orm);
-    const next = await writer.append(draft(200));
-    expect(next).toBe(122);
+    const next = await writer.write([draft(200)], { journal: 'j-1', position: 5000 });
+    expect(next).toEqual([122]);
+    expect(await writer.markOf('j-1')).toBe(5000);
     expect(await verifyChain(db.orm.em.fork())).toEqual({ ok: true, entries: 122 });
+    await writer.forget('j-1');
+    expect(await writer.markOf('j-1')).toBe(0);
   });
 });

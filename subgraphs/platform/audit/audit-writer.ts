@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/core';
 import pg from 'pg';
 import {
+  driverRows,
   type PgConnection,
   type SqliteConnection,
   sqliteStatement,
@@ -10,78 +11,49 @@ import { type ChainedFields, chainedValues, entryHash, GENESIS_HASH } from './ha
 
 export type AuditDraft = Omit<ChainedFields, 'seq' | 'prevHash'>;
 
-/** Extra event-loop turns a batch may wait for more entries (see `gather`). */
-const LINGER_TURNS = 4;
-
 /** Any number that is the same for every router replica: it serialises appends to the one chain. */
 const CHAIN_LOCK = 0x75722d61; // "ur-a"
 
-interface Pending {
-  draft: AuditDraft;
-  resolve: (seq: number) => void;
-  reject: (error: unknown) => void;
+/** A journal's position after a batch: stored in the batch's transaction (see AuditJournal). */
+export interface JournalMark {
+  readonly journal: string;
+  readonly position: number;
 }
 
 /**
- * Appends audit entries durably, in batches: drafts that arrive while a write is in flight go
- * into the next transaction together, so the audit's cost grows with write round trips, not
- * with operations. `append` resolves only after the commit; callers release answers then.
+ * Appends batches of audit entries to the hash chain, one transaction per batch, on a connection
+ * borrowed from the ORM's pool and driven with the driver itself (`withDriver`): no query builder
+ * and no unit of work, which on this path cost more than everything else the router does for an
+ * operation. The router writes through its journal (`AuditJournal`), which batches.
  */
 export class AuditWriter {
-  private queue: Pending[] = [];
-  private writing = false;
-
   constructor(private readonly orm: MikroORM) {}
 
-  append(draft: AuditDraft): Promise<number> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ draft, resolve, reject });
-      if (this.writing) return;
-      this.writing = true;
-      // Group commit: entries of operations finishing in the same turn of the event loop share a transaction.
-      setImmediate(() => void this.drain());
-    });
-  }
-
-  private async drain(): Promise<void> {
-    this.writing = true;
-    while (this.queue.length) {
-      await this.gather();
-      const batch = this.queue.splice(0, 500);
-      try {
-        const seqs = await this.write(batch.map((p) => p.draft));
-        batch.forEach((p, i) => p.resolve(seqs[i] as number));
-      } catch (error) {
-        batch.forEach((p) => p.reject(error));
-      }
-    }
-    this.writing = false;
-  }
-
-  /**
-   * Under load, lets a batch grow while entries keep arriving: one more turn of the event loop at
-   * a time (other operations' I/O runs in between), at most LINGER_TURNS. A commit costs about the
-   * same for one entry as for ten, so this halves the audit's cost per operation at a busy router;
-   * an idle one pays a single extra turn, microseconds.
-   */
-  private async gather(): Promise<void> {
-    let seen = this.queue.length;
-    for (let turn = 0; turn < LINGER_TURNS; turn++) {
-      await new Promise((resolve) => setImmediate(resolve));
-      if (this.queue.length === seen) return;
-      seen = this.queue.length;
-    }
-  }
-
-  /**
-   * One transaction per batch, on a connection borrowed from the ORM's pool and driven with the
-   * driver itself (`withDriver`): no query builder and no ORM unit of work, which on the hot path
-   * cost more than everything else the router does for an operation.
-   */
-  private write(drafts: AuditDraft[]): Promise<number[]> {
+  /** Chains and inserts `drafts` (and moves `mark`, in the same transaction); resolves to their `seq`s. */
+  write(drafts: readonly AuditDraft[], mark?: JournalMark): Promise<number[]> {
     return withDriver(this.orm, (c) =>
-      c.dialect === 'postgres' ? writePostgres(c.pg, drafts, c.log) : writeSqlite(c.db, drafts, c.log),
+      c.dialect === 'postgres'
+        ? writePostgres(c.pg, drafts, mark, c.log)
+        : writeSqlite(c.db, drafts, mark, c.log),
     );
+  }
+
+  /** Bytes of `journal` already in the chain (0 for a journal never shipped). */
+  async markOf(journal: string): Promise<number> {
+    const rows = await driverRows(this.orm, 'select position from audit_journal_mark where journal = ?', [
+      journal,
+    ]);
+    return Number(rows[0]?.position ?? 0);
+  }
+
+  /** Drops a finished journal's mark (its file is gone, and a journal's name is never reused). */
+  async forget(journal: string): Promise<void> {
+    const sql = 'delete from audit_journal_mark where journal = ?';
+    await withDriver(this.orm, async (c) => {
+      c.log(sql);
+      if (c.dialect === 'sqlite') sqliteStatement(c.db, sql).run(journal);
+      else await c.pg.query(sql.replace('?', '$1'), [journal]);
+    });
   }
 }
 
@@ -107,13 +79,34 @@ const ENTRY_COLUMNS = [
 ] as const;
 const LAST_ENTRY = 'select seq, hash from audit_entry order by seq desc limit 1';
 const SUBJECT_COLUMNS = ['national_id', 'seq'] as const;
+const MARK_COLUMNS = ['journal', 'position'] as const;
 /** Rows per INSERT statement: a batch of any size is a handful of statements. */
 const ROWS_PER_INSERT = 50;
+
+/** The same clause in both dialects: a journal's mark only moves forward, row by row. */
+const MARK_UPSERT = ' on conflict (journal) do update set position = excluded.position';
+
+/** What one batch inserts, table by table (the mark's row is an upsert). */
+type Inserts = readonly (readonly [table: string, columns: readonly string[], rows: readonly unknown[][]])[];
+
+function insertsOf(rows: ReturnType<typeof chain>, mark: JournalMark | undefined): Inserts {
+  return [
+    ['audit_entry', ENTRY_COLUMNS, rows.entries],
+    ['audit_subject', SUBJECT_COLUMNS, rows.subjects],
+    ['audit_journal_mark', MARK_COLUMNS, mark ? [[mark.journal, mark.position]] : []],
+  ];
+}
+
+/** The INSERT for `values` (a list of `(…)` groups) into `table`, as an upsert for the mark. */
+function insertInto(table: string, columns: readonly string[], values: string): string {
+  const upsert = table === 'audit_journal_mark' ? MARK_UPSERT : '';
+  return `insert into ${table} (${columns.join(', ')}) values ${values}${upsert}`;
+}
 
 /** A multi-row INSERT for `count` rows with `?` placeholders (SQLite; for PostgreSQL, the logged shape). */
 function insertSql(table: string, columns: readonly string[], count: number): string {
   const row = `(${columns.map(() => '?').join(', ')})`;
-  return `insert into ${table} (${columns.join(', ')}) values ${Array.from({ length: count }, () => row).join(', ')}`;
+  return insertInto(table, columns, Array.from({ length: count }, () => row).join(', '));
 }
 
 /** `rows` in chunks of at most ROWS_PER_INSERT. */
@@ -124,7 +117,7 @@ function chunks<T>(rows: readonly T[]): T[][] {
 }
 
 /** The batch's rows, chained from the last entry written. */
-function chain(drafts: AuditDraft[], last: { seq: unknown; hash: unknown } | undefined) {
+function chain(drafts: readonly AuditDraft[], last: { seq: unknown; hash: unknown } | undefined) {
   let seq = Number(last?.seq ?? 0);
   let prevHash = typeof last?.hash === 'string' ? last.hash : GENESIS_HASH;
   const entries: unknown[][] = [];
@@ -142,7 +135,12 @@ function chain(drafts: AuditDraft[], last: { seq: unknown; hash: unknown } | und
   return { entries, subjects, seqs };
 }
 
-function writeSqlite(db: SqliteConnection, drafts: AuditDraft[], log: (q: string) => void): number[] {
+function writeSqlite(
+  db: SqliteConnection,
+  drafts: readonly AuditDraft[],
+  mark: JournalMark | undefined,
+  log: (q: string) => void,
+): number[] {
   return db.transaction(() => {
     log('begin');
     log(LAST_ENTRY);
@@ -150,11 +148,8 @@ function writeSqlite(db: SqliteConnection, drafts: AuditDraft[], log: (q: string
       drafts,
       sqliteStatement(db, LAST_ENTRY).get() as { seq: unknown; hash: unknown } | undefined,
     );
-    for (const [table, columns, all] of [
-      ['audit_entry', ENTRY_COLUMNS, rows.entries],
-      ['audit_subject', SUBJECT_COLUMNS, rows.subjects],
-    ] as const) {
-      for (const chunk of chunks<readonly unknown[]>(all)) {
+    for (const [table, columns, all] of insertsOf(rows, mark)) {
+      for (const chunk of chunks(all)) {
         const sql = insertSql(table, columns, chunk.length);
         log(sql);
         sqliteStatement(db, sql).run(...chunk.flat());
@@ -183,7 +178,8 @@ function literal(value: unknown): string {
  */
 async function writePostgres(
   client: PgConnection,
-  drafts: AuditDraft[],
+  drafts: readonly AuditDraft[],
+  mark: JournalMark | undefined,
   log: (q: string) => void,
 ): Promise<number[]> {
   for (const q of ['begin', 'select pg_advisory_xact_lock', LAST_ENTRY]) log(q);
@@ -194,14 +190,11 @@ async function writePostgres(
     const last = opened[2]?.rows[0] as { seq: unknown; hash: unknown } | undefined;
     const rows = chain(drafts, last);
     const statements: string[] = [];
-    for (const [table, columns, all] of [
-      ['audit_entry', ENTRY_COLUMNS, rows.entries],
-      ['audit_subject', SUBJECT_COLUMNS, rows.subjects],
-    ] as const) {
-      for (const chunk of chunks<readonly unknown[]>(all)) {
+    for (const [table, columns, all] of insertsOf(rows, mark)) {
+      for (const chunk of chunks(all)) {
         log(insertSql(table, columns, chunk.length)); // its shape: the values are not logged
         const values = chunk.map((row) => `(${row.map(literal).join(', ')})`);
-        statements.push(`insert into ${table} (${columns.join(', ')}) values ${values.join(', ')}`);
+        statements.push(insertInto(table, columns, values.join(', ')));
       }
     }
     log('commit');

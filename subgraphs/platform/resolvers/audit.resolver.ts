@@ -77,6 +77,7 @@ export class AuditResolver {
     @Arg('filter', () => AuditFilter, { nullable: true }) filter: AuditFilter | undefined,
     @Ctx() ctx: PlatformContext,
   ): Promise<AuditEntryConnection> {
+    await ctx.auditWritten?.();
     const where: FilterQuery<AuditEntry>[] = [];
     if (filter?.clientId) where.push({ clientId: filter.clientId });
     if (filter?.agency) where.push({ agency: filter.agency });
@@ -105,6 +106,7 @@ export class AuditResolver {
     const nationalId = ctx.caller.citizenId;
     if (!nationalId)
       throw urError('FORBIDDEN', 'Only a citizen authenticated as themselves can read their data accesses.');
+    await ctx.auditWritten?.();
     const seqs = (await ctx.em.find(AuditSubject, { nationalId })).map((s) => s.seq);
     const { nodes, cursors, pageInfo } = await page(ctx, { seq: { $in: seqs } }, args);
     return {

@@ -1,0 +1,131 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { prepareTestSubgraph } from '../../../kit/testing/subgraph-harness';
+import { AuditEntry } from '../entities/audit-entry.entity';
+import { platform } from '../subgraph';
+import { AuditJournal, journaledAfter, recoverJournals } from './audit-journal';
+import { type AuditDraft, AuditWriter } from './audit-writer';
+import { verifyChain } from './verify-chain';
+
+const draft = (i: number): AuditDraft => ({
+  at: new Date(Date.UTC(2026, 10, 1, 0, 0, i)).toISOString(),
+  requestId: `req-${i}`,
+  clientId: 'welfare',
+  agency: 'MOLSA',
+  citizenId: null,
+  purpose: 'SOCIAL_WELFARE_ELIGIBILITY',
+  caseNumber: `قضية ${i}`,
+  operationName: 'Q',
+  documentHash: 'h',
+  fieldsRequested: ['Query.citizen'],
+  fieldsDenied: [],
+  subgraphs: ['identity'],
+  outcome: 'OK',
+  durationMs: 1,
+  subjects: ['199001010001'],
+});
+
+/** A pid no process has (above Linux's largest pid_max): a journal left by a router that is gone. */
+const DEAD_PID = 99_999_999;
+
+/** The journal on the database the suite runs on (SQLite, or PostgreSQL under DATABASE_URL). */
+describe('AuditJournal', () => {
+  let db: Awaited<ReturnType<typeof prepareTestSubgraph>>;
+  let dir: string;
+  beforeEach(async () => {
+    db = await prepareTestSubgraph(platform);
+    dir = mkdtempSync(join(tmpdir(), 'ur-journal-'));
+  });
+  afterEach(async () => {
+    await db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const requestIds = async () =>
+    (await db.orm.em.fork().find(AuditEntry, {}, { orderBy: { seq: 'asc' } })).map((e) => e.requestId);
+
+  it('journals each entry at once and copies many into the chain in one transaction', async () => {
+    const journal = await AuditJournal.open(dir, new AuditWriter(db.orm));
+    await Promise.all(Array.from({ length: 200 }, (_, i) => journal.append(draft(i))));
+    const [file] = readdirSync(dir);
+    const lines = readFileSync(join(dir, file as string), 'utf8')
+      .trimEnd()
+      .split('\n');
+    expect(lines.map((l) => (JSON.parse(l) as AuditDraft).requestId)).toEqual(
+      Array.from({ length: 200 }, (_, i) => `req-${i}`),
+    );
+    const before = db.stats.sql;
+    await journal.flush();
+    // One transaction: begin, (lock,) head, 4 entry inserts, 4 subject inserts, the mark, commit.
+    expect(db.stats.sql - before).toBeLessThanOrEqual(13);
+    expect(await requestIds()).toEqual(Array.from({ length: 200 }, (_, i) => `req-${i}`));
+    expect(await verifyChain(db.orm.em.fork())).toEqual({ ok: true, entries: 200 });
+
+    await journal.close();
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("copies a dead router's journal from its mark on, once, leaving out a torn last line", async () => {
+    const writer = new AuditWriter(db.orm);
+    const name = `${DEAD_PID}-abcd0123-0.jsonl`;
+    const lines = [0, 1, 2].map((i) => `${JSON.stringify(draft(i))}\n`);
+    // The first entry reached the chain before the crash; the last line was being written.
+    await writer.write([draft(0)], { journal: name, position: Buffer.byteLength(lines[0] as string) });
+    writeFileSync(join(dir, name), `${lines.join('')}{"at":"2026-11-0`);
+
+    expect(await recoverJournals(dir, writer)).toBe(2);
+    expect(await requestIds()).toEqual(['req-0', 'req-1', 'req-2']);
+    expect(await verifyChain(db.orm.em.fork())).toEqual({ ok: true, entries: 3 });
+    expect(readdirSync(dir)).toEqual([]);
+    expect(await writer.markOf(name)).toBe(0);
+    // Nothing is left to copy a second time.
+    expect(await recoverJournals(dir, writer)).toBe(0);
+  });
+
+  it("leaves alone the journal of a router that is still running (another process's)", async () => {
+    const name = `${process.ppid}-abcd0123-0.jsonl`;
+    writeFileSync(join(dir, name), `${JSON.stringify(draft(0))}\n`);
+    expect(await recoverJournals(dir, new AuditWriter(db.orm))).toBe(0);
+    expect(readdirSync(dir)).toEqual([name]);
+  });
+
+  it('keeps entries the database refused in the journal, for the next start to copy', async () => {
+    const writer = new AuditWriter(db.orm);
+    const journal = await AuditJournal.open(dir, writer);
+    await journal.append(draft(0));
+    await journal.flush();
+    await journal.append(draft(1));
+    // The database goes away under the router.
+    const write = jest.spyOn(writer, 'write').mockRejectedValue(new Error('connection refused'));
+    await expect(journal.flush()).rejects.toThrow('connection refused');
+    const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    await journal.close();
+    expect(error).toHaveBeenCalledWith(expect.stringContaining('1 entries stay in'));
+    error.mockRestore();
+    write.mockRestore();
+    expect(readdirSync(dir)).toHaveLength(1);
+
+    // The journal's own process is this one, and it no longer has it open: the next start copies it.
+    expect(await recoverJournals(dir, writer)).toBe(1);
+    expect(await requestIds()).toEqual(['req-0', 'req-1']);
+    expect(await verifyChain(db.orm.em.fork())).toEqual({ ok: true, entries: 2 });
+  });
+
+  it('refuses appends once closed', async () => {
+    const journal = await AuditJournal.open(dir, new AuditWriter(db.orm));
+    await journal.close();
+    await expect(journal.append(draft(0))).rejects.toThrow('closed');
+  });
+});
+
+describe('journaledAfter', () => {
+  it('reads whole lines past a byte position (multi-byte text counted in bytes)', () => {
+    const a = `${JSON.stringify(draft(1))}\n`;
+    const b = `${JSON.stringify(draft(2))}\n`;
+    const text = Buffer.from(a + b);
+    expect(journaledAfter(text, 0).map((e) => e.draft.requestId)).toEqual(['req-1', 'req-2']);
+    expect(journaledAfter(text, Buffer.byteLength(a))).toEqual([{ draft: draft(2), end: text.length }]);
+    expect(journaledAfter(text, text.length)).toEqual([]);
+  });
+});
