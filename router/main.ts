@@ -45,6 +45,8 @@ async function main() {
     subgraphTimeoutMs: config.subgraphTimeoutMs,
     circuitFailures: config.circuitFailures,
     circuitOpenSeconds: config.circuitOpenSeconds,
+    maxConcurrentOperations: config.maxConcurrentOperations,
+    maxQueuedOperations: config.maxQueuedOperations,
     logLevel: config.logLevel,
     host: config.host ?? '127.0.0.1',
     port: config.routerPort ?? 4000,

@@ -26,6 +26,15 @@ import { AuditJournal } from '../subgraphs/platform/audit/audit-journal';
 import { AuditWriter } from '../subgraphs/platform/audit/audit-writer';
 import type { ClientRegistry } from './clients/client';
 import { DatabaseClientRegistry } from './clients/database-client-registry';
+import {
+  Admission,
+  DEFAULT_MAX_CONCURRENT_OPERATIONS,
+  DEFAULT_MAX_QUEUE_WAIT_MS,
+  DEFAULT_MAX_QUEUED_OPERATIONS,
+  overloadedError,
+  RETRY_AFTER_SECONDS,
+  type Slot,
+} from './pipeline/admission';
 import { auditTrail, type AuditSink, refusedRequestDraft } from './pipeline/audit-trail';
 import { authenticator } from './pipeline/authenticate';
 import { introspectionGuard, type IntrospectionMode } from './pipeline/introspection';
@@ -111,6 +120,18 @@ export interface RouterOptions {
   readonly directPath?: boolean;
   /** JSON logs (pino); default `silent` for embedded routers (tests, bench), main.ts passes UR_LOG_LEVEL. */
   readonly logLevel?: LogLevel;
+  /**
+   * Operations run at once (default 16, UR_MAX_CONCURRENT_OPERATIONS): each holds a slot from
+   * after authentication and the rate limit until its answer is sent (`pipeline/admission.ts`).
+   */
+  readonly maxConcurrentOperations?: number;
+  /**
+   * Operations that may wait for a slot (default 1000, UR_MAX_QUEUED_OPERATIONS); one more is
+   * refused at once with 503 ROUTER_OVERLOADED and Retry-After.
+   */
+  readonly maxQueuedOperations?: number;
+  /** How long an operation may wait for a slot before it is refused the same way (default 10000 ms). */
+  readonly maxQueueWaitMs?: number;
 }
 
 export interface RunningRouter {
@@ -224,6 +245,12 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   const key = contextKey(options.contextSecret);
   const bodyLimit = options.bodyLimit ?? 1024 * 1024;
   const anonymousLimit = options.anonymousRateLimit ?? 300;
+  const admission = new Admission({
+    maxConcurrent: options.maxConcurrentOperations ?? DEFAULT_MAX_CONCURRENT_OPERATIONS,
+    maxQueued: options.maxQueuedOperations ?? DEFAULT_MAX_QUEUED_OPERATIONS,
+    maxWaitMs: options.maxQueueWaitMs ?? DEFAULT_MAX_QUEUE_WAIT_MS,
+  });
+  observability.watchAdmission(admission);
 
   /** Refused before GraphQL runs: recorded too, then answered. */
   const refuse = async (
@@ -290,23 +317,52 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
           await refuse(res, batch, caller, requestId, startedAt, record);
           return;
         }
-        let token: Promise<string> | undefined;
-        const context: RouterContext = {
-          caller,
-          contextToken: () => (token ??= signContext(caller, key)),
-          subgraphsCalled: new Set<string>(),
-          subjects: new Set<string>(),
-          record,
-        };
-        await withSpan(
-          'router operation',
-          { 'ur.request_id': requestId, 'ur.client_id': caller.clientId ?? '' },
-          async () => {
-            if (direct && (await direct(req, res, body, context))) return;
-            await runApollo(apollo, req, res, body, async () => context);
-          },
-          { kind: SpanKind.SERVER, parent: extractContext(req.headers) },
-        );
+        // A slot for the execution and the answer; refused callers above never waited for one.
+        let slot: Slot | undefined = admission.tryAcquire();
+        if (!slot) {
+          const gone = new AbortController();
+          const onClose = () => gone.abort();
+          res.once('close', onClose);
+          if (req.socket.destroyed) gone.abort(); // gone already, before we listened
+          const outcome = await admission.acquire(gone.signal);
+          res.off('close', onClose);
+          if (typeof outcome === 'object' && gone.signal.aborted) outcome.release();
+          if (gone.signal.aborted) return; // the caller went away while waiting
+          if (typeof outcome !== 'object') {
+            res.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
+            await refuse(
+              res,
+              overloadedError(outcome, admission.options),
+              caller,
+              requestId,
+              startedAt,
+              record,
+            );
+            return;
+          }
+          slot = outcome;
+        }
+        try {
+          let token: Promise<string> | undefined;
+          const context: RouterContext = {
+            caller,
+            contextToken: () => (token ??= signContext(caller, key)),
+            subgraphsCalled: new Set<string>(),
+            subjects: new Set<string>(),
+            record,
+          };
+          await withSpan(
+            'router operation',
+            { 'ur.request_id': requestId, 'ur.client_id': caller.clientId ?? '' },
+            async () => {
+              if (direct && (await direct(req, res, body, context))) return;
+              await runApollo(apollo, req, res, body, async () => context);
+            },
+            { kind: SpanKind.SERVER, parent: extractContext(req.headers) },
+          );
+        } finally {
+          slot.release();
+        }
       },
       '/metrics': observability.metricsRoute(),
       '/verify': verifyPageRoute(anonymousExecute(apollo, key)),

@@ -23,6 +23,8 @@ describe('configuration', () => {
       maxRootFields: 20,
       maxCost: 20000,
       maxBodyBytes: 1048576,
+      maxConcurrentOperations: 16,
+      maxQueuedOperations: 1000,
       subgraphTimeoutMs: 10000,
       circuitFailures: 5,
       circuitOpenSeconds: 30,
@@ -39,11 +41,19 @@ describe('configuration', () => {
 
   it('refuses limits that are not whole numbers', () => {
     expect(() =>
-      loadConfig({ UR_MAX_DEPTH: '0', UR_SUBGRAPH_TIMEOUT_MS: '1.5', UR_LOG_LEVEL: 'loud' }),
+      loadConfig({
+        UR_MAX_DEPTH: '0',
+        UR_MAX_CONCURRENT_OPERATIONS: '0',
+        UR_MAX_QUEUED_OPERATIONS: '-1',
+        UR_SUBGRAPH_TIMEOUT_MS: '1.5',
+        UR_LOG_LEVEL: 'loud',
+      }),
     ).toThrow(
       new ConfigError(
         'Invalid configuration:\n' +
           '- UR_MAX_DEPTH must be a whole number of at least 1, got "0"\n' +
+          '- UR_MAX_CONCURRENT_OPERATIONS must be a whole number of at least 1, got "0"\n' +
+          '- UR_MAX_QUEUED_OPERATIONS must be a whole number of at least 0, got "-1"\n' +
           '- UR_SUBGRAPH_TIMEOUT_MS must be a whole number of at least 1, got "1.5"\n' +
           '- UR_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud"',
       ),
@@ -56,12 +66,16 @@ describe('configuration', () => {
       UR_ROUTER_PORT: '0',
       UR_SUBGRAPH_URLS: 'identity=http://a:1/graphql,health=http://b:2/graphql',
       UR_AUTHZ_MODE: 'reject',
+      UR_MAX_CONCURRENT_OPERATIONS: '8',
+      UR_MAX_QUEUED_OPERATIONS: '0',
     });
     expect(c).toMatchObject({
       databaseUrl: 'postgres://u@h:5432/db',
       routerPort: 0,
       subgraphUrls: { identity: 'http://a:1/graphql', health: 'http://b:2/graphql' },
       authzMode: 'reject',
+      maxConcurrentOperations: 8,
+      maxQueuedOperations: 0,
     });
   });
 

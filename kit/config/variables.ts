@@ -194,6 +194,17 @@ export const VARIABLES = {
     1024 * 1024,
     'Largest request body the router reads (PAYLOAD_TOO_LARGE).',
   ),
+  maxConcurrentOperations: wholeNumber(
+    'UR_MAX_CONCURRENT_OPERATIONS',
+    16,
+    'Operations the router runs at once; the next ones wait their turn in a queue. Bounds the router’s memory under load (each running operation holds its answer in memory); one process gains little throughput from running more at once.',
+  ),
+  maxQueuedOperations: wholeNumber(
+    'UR_MAX_QUEUED_OPERATIONS',
+    1000,
+    'Operations that may wait for their turn; past that, or after 10 s of waiting, an operation is refused at once with 503 ROUTER_OVERLOADED and Retry-After. 0: none wait.',
+    0,
+  ),
   subgraphTimeoutMs: wholeNumber(
     'UR_SUBGRAPH_TIMEOUT_MS',
     10000,

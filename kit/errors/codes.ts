@@ -124,6 +124,11 @@ export const ERROR_CODES = {
     meaning:
       'The client sent more operations this minute than its limit; retry after the Retry-After seconds.',
   },
+  ROUTER_OVERLOADED: {
+    status: 503,
+    meaning:
+      'The router is running as many operations as it allows at once (UR_MAX_CONCURRENT_OPERATIONS) and the queue of waiting ones is full (UR_MAX_QUEUED_OPERATIONS), or the operation waited 10 s for its turn; it was not run. Retry after the Retry-After seconds (1), backing off if it happens again.',
+  },
   AUDIT_UNAVAILABLE: {
     status: 503,
     meaning:

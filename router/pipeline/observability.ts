@@ -247,6 +247,27 @@ export class Observability {
     this.logger.warn({ subgraph, circuit: state }, `circuit ${state}`);
   }
 
+  /** Operations running and waiting for a slot (`pipeline/admission.ts`), read when scraped. */
+  watchAdmission(admission: { readonly active: number; readonly waiting: number }): void {
+    const registers = [this.registry];
+    new Gauge({
+      name: 'ur_operations_active',
+      help: 'Operations holding one of the router’s slots (UR_MAX_CONCURRENT_OPERATIONS).',
+      registers,
+      collect() {
+        this.set(admission.active);
+      },
+    });
+    new Gauge({
+      name: 'ur_operations_waiting',
+      help: 'Operations waiting for a slot (at most UR_MAX_QUEUED_OPERATIONS).',
+      registers,
+      collect() {
+        this.set(admission.waiting);
+      },
+    });
+  }
+
   /** The `/metrics` route: Prometheus text format. */
   metricsRoute() {
     return async (_req: IncomingMessage, res: ServerResponse) => {
