@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import type { AuditDraft, AuditWriter } from './audit-writer';
 
 /** How long an entry may wait in the journal before it is copied into the chain. */
-const SHIP_AFTER_MS = 50;
+const SHIP_AFTER_MS = 250;
 /** Entries per chain transaction. */
 const SHIP_BATCH = 500;
 /** After a failed copy (database unreachable), the next attempt. */

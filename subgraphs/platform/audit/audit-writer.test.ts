@@ -1,27 +1,11 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { prepareTestSubgraph } from '../../../kit/testing/subgraph-harness';
 import { platform } from '../subgraph';
-import { type AuditDraft, AuditWriter } from './audit-writer';
+import { AuditWriter } from './audit-writer';
+import { testDraft } from './test-draft';
 import { verifyChain } from './verify-chain';
 
-const draft = (i: number): AuditDraft => ({
-  at: new Date(Date.UTC(2026, 10, 1, 0, 0, i)).toISOString(),
-  requestId: `req-${i}`,
-  clientId: 'welfare',
-  agency: 'MOLSA',
-  citizenId: null,
-  purpose: 'DISABILITY_ALLOWANCE',
-  caseNumber: null,
-  operationName: 'Q',
-  documentHash: 'h',
-  fieldsRequested: ['Query.citizen'],
-  fieldsDenied: [],
-  subgraphs: ['identity'],
-  outcome: 'OK',
-  durationMs: 1,
-  // Two subjects per entry, one repeated: stored once per entry.
-  subjects: [`1000000000${String(i % 10).padStart(2, '0')}`, '199001010001', '199001010001'],
-});
+const draft = testDraft;
 
 /** The audit writer on the database the suite runs on (SQLite, or PostgreSQL under DATABASE_URL). */
 describe('AuditWriter', () => {
