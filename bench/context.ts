@@ -80,6 +80,8 @@ export function ourRouterNote(who: string, audit: boolean): string {
     `(DatabaseClientRegistry, ${database}, seeded with the demo clients) on every request; platform token ` +
     `(EdDSA) verified and purpose checked on every request; rate limits checked (set out of reach); subgraph ` +
     `context signed once per request; node ${ROUTER_NODE_FLAGS.join(' ')} as npm start runs it; ` +
-    (audit ? `audit on (the platform's AuditWriter: hash chain, same database)` : `AUDIT OFF (--no-audit)`)
+    (audit
+      ? `audit on (the platform's AuditJournal: a journal file, copied into the hash chain in the same database)`
+      : `AUDIT OFF (--no-audit)`)
   );
 }

@@ -33,7 +33,7 @@ import {
   DEFAULT_MAX_QUEUED_OPERATIONS,
   overloadedError,
   RETRY_AFTER_SECONDS,
-  type Slot,
+  slotForRequest,
 } from './pipeline/admission';
 import { auditTrail, type AuditSink, refusedRequestDraft } from './pipeline/audit-trail';
 import { authenticator } from './pipeline/authenticate';
@@ -318,29 +318,13 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
           return;
         }
         // A slot for the execution and the answer; refused callers above never waited for one.
-        let slot: Slot | undefined = admission.tryAcquire();
-        if (!slot) {
-          const gone = new AbortController();
-          const onClose = () => gone.abort();
-          res.once('close', onClose);
-          if (req.socket.destroyed) gone.abort(); // gone already, before we listened
-          const outcome = await admission.acquire(gone.signal);
-          res.off('close', onClose);
-          if (typeof outcome === 'object' && gone.signal.aborted) outcome.release();
-          if (gone.signal.aborted) return; // the caller went away while waiting
-          if (typeof outcome !== 'object') {
-            res.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
-            await refuse(
-              res,
-              overloadedError(outcome, admission.options),
-              caller,
-              requestId,
-              startedAt,
-              record,
-            );
-            return;
-          }
-          slot = outcome;
+        const slot = admission.tryAcquire() ?? (await slotForRequest(admission, req, res));
+        if (!slot) return; // the caller hung up while waiting
+        if (typeof slot === 'string') {
+          res.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
+          const error = overloadedError(slot, admission.options);
+          await refuse(res, error, caller, requestId, startedAt, record);
+          return;
         }
         try {
           let token: Promise<string> | undefined;

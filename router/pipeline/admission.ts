@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GraphQLError } from 'graphql';
 import { urError } from '../../kit/errors/ur-error';
 
@@ -186,4 +187,24 @@ export class Admission {
     ticket.prev = ticket.next = undefined;
     this.queued -= 1;
   }
+}
+
+/**
+ * A slot for an HTTP request once one is free, or the refusal; `undefined` when the caller hung up
+ * while waiting (its operation is never run, and a slot handed to it is passed on at once).
+ */
+export async function slotForRequest(
+  admission: Admission,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<Slot | Refusal | undefined> {
+  const gone = new AbortController();
+  const onClose = () => gone.abort();
+  res.once('close', onClose);
+  if (req.socket.destroyed) gone.abort(); // gone already, before we listened
+  const outcome = await admission.acquire(gone.signal);
+  res.off('close', onClose);
+  if (!gone.signal.aborted) return outcome;
+  if (typeof outcome === 'object') outcome.release();
+  return undefined;
 }
