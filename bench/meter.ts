@@ -67,8 +67,14 @@ function cellProfiler(dir: string | undefined) {
 /**
  * `begin` / `end` handlers for a child under measurement. Measured from inside the child, so
  * the figures are the child's alone: the load generator and the subgraphs live elsewhere.
+ * `settle` finishes work that requests leave behind them (our router's audit journal copies into
+ * the database a little later): run before a cell, so the warm-up's is not counted, and at its
+ * end, so the cell's is.
  */
-export function meterHandlers(sqlCount: () => number = () => 0): IpcHandlers {
+export function meterHandlers(
+  sqlCount: () => number = () => 0,
+  settle: () => Promise<void> = async () => undefined,
+): IpcHandlers {
   let start: NodeJS.CpuUsage | undefined;
   let sqlAtStart = 0;
   let peak = 0;
@@ -79,6 +85,7 @@ export function meterHandlers(sqlCount: () => number = () => 0): IpcHandlers {
   };
   return {
     async begin() {
+      await settle();
       peak = 0;
       sample();
       clearInterval(timer);
@@ -89,6 +96,7 @@ export function meterHandlers(sqlCount: () => number = () => 0): IpcHandlers {
       return null;
     },
     async end(): Promise<MeterReading> {
+      await settle();
       const cpu = process.cpuUsage(start);
       profiler.stop();
       clearInterval(timer);

@@ -104,7 +104,10 @@ async function stop(): Promise<void> {
  */
 answerParent(
   {
-    ...meterHandlers(() => ownSql()),
+    ...meterHandlers(
+      () => ownSql(),
+      async () => journal?.flush(),
+    ),
     async start(payload) {
       const options = payload as ServeRouterOptions;
       // As the production entry points: async context tracking released when idle (kit/runtime).
