@@ -7,6 +7,8 @@ export interface SqliteStatement {
   run(...params: unknown[]): unknown;
   get(...params: unknown[]): unknown;
   all(...params: unknown[]): unknown[];
+  /** Whether the statement returns rows (`all`), or only changes them (`run`). */
+  readonly reader: boolean;
 }
 
 /** A better-sqlite3 database connection (synchronous). */
@@ -78,7 +80,7 @@ function toPostgres(sql: string): string {
   return text;
 }
 
-/** Rows of a read with `?` placeholders, on either database. */
+/** Rows of a statement with `?` placeholders, on either database (none for a write). */
 export function driverRows(
   orm: MikroORM,
   sql: string,
@@ -86,7 +88,12 @@ export function driverRows(
 ): Promise<Record<string, unknown>[]> {
   return withDriver(orm, async (c) => {
     c.log(sql);
-    if (c.dialect === 'sqlite') return sqliteStatement(c.db, sql).all(...params) as Record<string, unknown>[];
+    if (c.dialect === 'sqlite') {
+      const statement = sqliteStatement(c.db, sql);
+      if (statement.reader) return statement.all(...params) as Record<string, unknown>[];
+      statement.run(...params);
+      return [];
+    }
     return (await c.pg.query(toPostgres(sql), [...params])).rows;
   });
 }

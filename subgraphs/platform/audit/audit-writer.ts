@@ -48,12 +48,7 @@ export class AuditWriter {
 
   /** Drops a finished journal's mark (its file is gone, and a journal's name is never reused). */
   async forget(journal: string): Promise<void> {
-    const sql = 'delete from audit_journal_mark where journal = ?';
-    await withDriver(this.orm, async (c) => {
-      c.log(sql);
-      if (c.dialect === 'sqlite') sqliteStatement(c.db, sql).run(journal);
-      else await c.pg.query(sql.replace('?', '$1'), [journal]);
-    });
+    await driverRows(this.orm, 'delete from audit_journal_mark where journal = ?', [journal]);
   }
 }
 
