@@ -42,6 +42,7 @@ async function main() {
       maxCost: config.maxCost,
     },
     introspection: introspectionMode(config),
+    shareFetches: config.shareSubgraphCalls === 'on',
     subgraphTimeoutMs: config.subgraphTimeoutMs,
     circuitFailures: config.circuitFailures,
     circuitOpenSeconds: config.circuitOpenSeconds,

@@ -53,7 +53,8 @@ import { directOperation } from './pipeline/direct-operation';
 import { PreparedDocuments } from './pipeline/prepared-documents';
 import type { GraphQLDataSource } from '@apollo/gateway/dist/datasources/types';
 import { type AuthzMode, PolicyGateway } from './pipeline/policy-gateway';
-import { SignedDataSource } from './pipeline/signed-data-source';
+import { type Exchange, SignedDataSource } from './pipeline/signed-data-source';
+import { SharedFetches } from './execution/shared-fetches';
 import { SubgraphGuards } from './pipeline/subgraph-timeouts';
 import type { RouterContext } from './router-context';
 import { parseSupergraph } from './supergraph/load-supergraph';
@@ -101,6 +102,11 @@ export interface RouterOptions {
   readonly limits?: Partial<OperationLimits>;
   /** Who may introspect the schema; default `all` (main.ts resolves UR_INTROSPECTION). */
   readonly introspection?: IntrospectionMode;
+  /**
+   * Whether identical subgraph calls of one caller's query operations in flight at the same
+   * moment are made once (default true, UR_SHARE_SUBGRAPH_CALLS; `execution/shared-fetches.ts`).
+   */
+  readonly shareFetches?: boolean;
   /** Deadline of each subgraph call, ms (default 10000). */
   readonly subgraphTimeoutMs?: number;
   /** Consecutive failures that open a subgraph's circuit (default 5), and for how long (default 30 s). */
@@ -170,6 +176,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     onCircuit: (subgraph, state) => observability.circuitChanged(subgraph, state),
   });
 
+  const shared = options.shareFetches === false ? undefined : new SharedFetches<Exchange>();
   // One data source per subgraph, shared by our plan executor and @apollo/gateway's.
   const services = new Map<string, GraphQLDataSource<RouterContext>>();
   const serviceFor = (name: string, url?: string): GraphQLDataSource<RouterContext> => {
@@ -180,7 +187,13 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
           ? new PlatformDataSource(platform.schema, platform.orm, supergraph.policy, async () =>
               journal?.flush(),
             )
-          : new SignedDataSource(name, urls[name] ?? url ?? '', options.agencies?.[name], guards.for(name));
+          : new SignedDataSource(
+              name,
+              urls[name] ?? url ?? '',
+              options.agencies?.[name],
+              guards.for(name),
+              shared,
+            );
       services.set(name, service);
     }
     return service;

@@ -205,6 +205,12 @@ export const VARIABLES = {
     'Operations that may wait for their turn; past that, or after 10 s of waiting, an operation is refused at once with 503 ROUTER_OVERLOADED and Retry-After. 0: none wait.',
     0,
   ),
+  shareSubgraphCalls: oneOf(
+    'UR_SHARE_SUBGRAPH_CALLS',
+    ['on', 'off'] as const,
+    'on',
+    'Whether identical subgraph calls made at the same moment for callers with the same view (client, citizen, scopes, purpose, case) by query operations are made once and their answer given to each; mutations are never shared, and a mutation ends any sharing with calls begun before it.',
+  ),
   subgraphTimeoutMs: wholeNumber(
     'UR_SUBGRAPH_TIMEOUT_MS',
     10000,

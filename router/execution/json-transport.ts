@@ -1,10 +1,10 @@
 import { Agent, type IncomingHttpHeaders, request } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 
-/** A subgraph's HTTP answer: its status and its JSON body (`undefined` when the body was not JSON). */
+/** A subgraph's HTTP answer: its status and its body's text (parsed by each reader: see SharedFetches). */
 export interface JsonAnswer {
   readonly status: number;
-  readonly body: unknown;
+  readonly text: string;
   readonly headers: IncomingHttpHeaders;
 }
 
@@ -62,13 +62,7 @@ export class JsonTransport {
               chunks.length === 1
                 ? (chunks[0] as Buffer).toString('utf8')
                 : Buffer.concat(chunks).toString('utf8');
-            let parsed: unknown;
-            try {
-              parsed = JSON.parse(text);
-            } catch {
-              parsed = undefined;
-            }
-            resolve({ status: res.statusCode ?? 0, body: parsed, headers: res.headers });
+            resolve({ status: res.statusCode ?? 0, text, headers: res.headers });
           });
         },
       );

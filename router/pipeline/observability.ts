@@ -77,6 +77,7 @@ export class Observability {
   private readonly duration: Histogram<'operation'>;
   private readonly subgraphDuration: Histogram<'subgraph'>;
   private readonly subgraphErrors: Counter<'subgraph' | 'reason'>;
+  private readonly subgraphJoined: Counter<'subgraph'>;
   private readonly circuitOpen: Gauge<'subgraph'>;
 
   constructor(options: ObservabilityOptions = {}) {
@@ -121,6 +122,12 @@ export class Observability {
       name: 'ur_subgraph_errors_total',
       help: 'Subgraph calls that gave nothing, by subgraph and reason (timeout, unreachable, circuit-open, rejected).',
       labelNames: ['subgraph', 'reason'],
+      registers,
+    });
+    this.subgraphJoined = new Counter({
+      name: 'ur_subgraph_calls_joined_total',
+      help: 'Subgraph calls an operation did not make because it joined an identical call of the same caller already in flight.',
+      labelNames: ['subgraph'],
       registers,
     });
     this.circuitOpen = new Gauge({
@@ -231,6 +238,10 @@ export class Observability {
 
   /** For SubgraphGuards' `onCall`. */
   subgraphCall(call: SubgraphCall): void {
+    if (call.joined) {
+      this.subgraphJoined.inc({ subgraph: call.subgraph });
+      return;
+    }
     if (call.failure !== 'circuit-open')
       this.subgraphDuration.observe({ subgraph: call.subgraph }, call.seconds);
     if (!call.failure) return;

@@ -31,6 +31,8 @@ export interface SubgraphCall {
   readonly failure?: SubgraphFailure;
   /** The failure's message (never a stack). */
   readonly message?: string;
+  /** The operation joined an identical call already in flight instead of making one (SharedFetches). */
+  readonly joined?: boolean;
 }
 
 export type CircuitState = 'closed' | 'open' | 'half-open';
