@@ -110,19 +110,21 @@ describe('benchmark (tiny run: counts, not times)', () => {
     const standard = section('standard');
     expect(standard?.answer).toEqual(expectedStandardAnswer());
     const gateway = row(standard, 'gateway');
-    const ours = row(standard, 'ours');
     // The plain gateway's plan for the standard query (baseline; @apollo/gateway 2.14).
     expect(gateway.subgraphReqPerOp).toBe(16);
     expect(gateway.entityReqPerOp).toBe(14);
-    // Ours may only do better.
-    expect(ours.subgraphReqPerOp).toBeLessThanOrEqual(gateway.subgraphReqPerOp);
-    expect(ours.repsPerOp).toBeLessThanOrEqual(gateway.repsPerOp);
-    expect(ours.repsPerOp).toBeGreaterThan(0);
+    for (const target of ['ours', 'unshared'] as const) {
+      // Ours may only do better.
+      const ours = row(standard, target);
+      expect(ours.subgraphReqPerOp).toBeLessThanOrEqual(gateway.subgraphReqPerOp);
+      expect(ours.repsPerOp).toBeLessThanOrEqual(gateway.repsPerOp);
+      expect(ours.repsPerOp).toBeGreaterThan(0);
+    }
   });
 
   it('passes the pass-through query to accounts in one request, through either router or straight', () => {
     const pass = section('pass-through');
-    for (const target of ['ours', 'gateway', 'direct'] as const) {
+    for (const target of ['ours', 'unshared', 'gateway', 'direct'] as const) {
       expect(row(pass, target)).toMatchObject({ subgraphReqPerOp: 1, entityReqPerOp: 0, repsPerOp: 0 });
     }
   });
@@ -130,8 +132,10 @@ describe('benchmark (tiny run: counts, not times)', () => {
   it('keeps subgraph requests per operation constant in N, and representations within 2 × N', () => {
     const sweep = section('sweep');
     const sizes = settings.sweep;
-    const requests = sizes.map((n) => row(sweep, 'ours', n).subgraphReqPerOp);
-    expect(new Set(requests).size).toBe(1);
+    for (const target of ['ours', 'unshared'] as const) {
+      const requests = sizes.map((n) => row(sweep, target, n).subgraphReqPerOp);
+      expect(new Set(requests).size).toBe(1);
+    }
     for (const n of sizes) {
       // products, then inventory (@requires) and reviews by key.
       expect(row(sweep, 'gateway', n)).toMatchObject({
@@ -139,9 +143,11 @@ describe('benchmark (tiny run: counts, not times)', () => {
         entityReqPerOp: 2,
         repsPerOp: 2 * n,
       });
-      const ours = row(sweep, 'ours', n).repsPerOp;
-      expect(ours).toBeGreaterThanOrEqual(2 * Math.min(n, 9));
-      expect(ours).toBeLessThanOrEqual(2 * n);
+      for (const target of ['ours', 'unshared'] as const) {
+        const ours = row(sweep, target, n).repsPerOp;
+        expect(ours).toBeGreaterThanOrEqual(2 * Math.min(n, 9));
+        expect(ours).toBeLessThanOrEqual(2 * n);
+      }
     }
   });
 
@@ -176,7 +182,7 @@ describe('benchmark (tiny run: counts, not times)', () => {
 
   it('reads the clients from the platform database in every workload (own SQL without the audit)', () => {
     for (const s of sections) {
-      for (const r of s.rows.filter((x) => x.target === 'ours')) {
+      for (const r of s.rows.filter((x) => x.target === 'ours' || x.target === 'unshared')) {
         expect({ section: s.id, items: r.items, own: r.ownSqlPerOp > 0 }).toEqual({
           section: s.id,
           items: r.items,
@@ -246,6 +252,22 @@ describe('benchmark report (synthetic rows)', () => {
     const section = national(0.9);
     const without = { ...section, rows: section.rows.filter((r) => r.target !== 'bare') };
     expect(targetChecks([without]).some((l) => l.includes('of router CPU'))).toBe(false);
+  });
+
+  it('judges pass-through on our router with no sharing, and says what sharing gave', () => {
+    const pass: Section = {
+      id: 'pass-through',
+      title: 'Pass-through',
+      notes: [],
+      rows: [
+        { ...base, reqPerSec: 1000, subgraphReqPerOp: 0.25 },
+        { ...base, target: 'unshared', label: 'ours, no sharing', reqPerSec: 350 },
+        { ...base, target: 'direct', label: 'accounts subgraph straight', reqPerSec: 1000 },
+      ],
+    };
+    expect(line([pass], 'pass-through')).toMatch(
+      /^ {3}NOT MET +pass-through: our req\/s \(no sharing\) ≥ 40% of the subgraph’s own +35% \(350 vs 1000 req\/s; with sharing 100%\)$/,
+    );
   });
 
   it('prints own SQL for both our rows and a ratio line against permissions + audit off', () => {

@@ -82,6 +82,8 @@ export class Stack {
 export interface FederationStack {
   readonly stack: Stack;
   readonly ours: Target;
+  /** Our router with sharing of identical calls in flight off. */
+  readonly unshared: Target;
   readonly gateway: Target;
   /** The accounts subgraph alone on the measured core (pass-through only). */
   readonly direct?: Target;
@@ -97,7 +99,7 @@ export async function startFederation(ctx: BenchContext, parts: FederationParts)
       kind: 'federation',
     });
     const supergraphSdl = composeFederationSupergraph(subgraphs.started.urls);
-    const [ours, gateway, direct] = await Promise.all([
+    const router = (shareFetches: boolean) =>
       stack.start<{ url: string }>(
         'serve-router',
         layout.measuredCores,
@@ -107,9 +109,13 @@ export async function startFederation(ctx: BenchContext, parts: FederationParts)
           platformPublicKeyPem: ctx.platformPublicKeyPem,
           contextSecret: ctx.contextSecret,
           audit: ctx.audit,
+          shareFetches,
         },
         ROUTER_NODE_FLAGS,
-      ),
+      );
+    const [ours, unshared, gateway, direct] = await Promise.all([
+      router(true),
+      router(false),
       stack.start<{ url: string }>('serve-gateway', layout.measuredCores, {
         supergraphSdl,
         subgraphUrls: subgraphs.started.urls,
@@ -128,6 +134,13 @@ export async function startFederation(ctx: BenchContext, parts: FederationParts)
         label: 'ours',
         url: ours.started.url,
         meter: ours.child,
+        subgraphs: subgraphs.child,
+      },
+      unshared: {
+        key: 'unshared',
+        label: 'ours, no sharing',
+        url: unshared.started.url,
+        meter: unshared.child,
         subgraphs: subgraphs.child,
       },
       gateway: {
@@ -171,10 +184,11 @@ export async function measureFederation(
 ): Promise<Section[]> {
   const { settings } = ctx;
   const sections: Section[] = [];
-  const routers = [running.ours, running.gateway];
+  const routers = [running.ours, running.unshared, running.gateway];
   const headers = await ctx.headersFor(FEDERATION_CLIENT);
   const common = [
     ourRouterNote(`client ${FEDERATION_CLIENT}, purpose ${headers['ur-purpose']}`, ctx.audit),
+    `ours shares identical subgraph calls in flight (UR_SHARE_SUBGRAPH_CALLS=on, the default; every connection here is the same client asking the same); "ours, no sharing" makes every call itself`,
     `plain gateway: new ApolloGateway({ supergraphSdl }) in a default new ApolloServer({ gateway }), served by the same node:http adapter as ours (kit/http serve + runApollo)`,
   ];
 

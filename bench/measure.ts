@@ -46,15 +46,21 @@ export const SETTINGS: Record<Settings['name'], Settings> = {
     warmRequests: 2,
     cellMs: Infinity,
     cellRequests: 4,
-    concurrency: 2,
+    // One at a time: no two operations overlap, so counts are per operation whether or not a
+    // router shares identical calls in flight (UR_SHARE_SUBGRAPH_CALLS), and the same every run.
+    concurrency: 1,
     sweep: [10, 100],
   },
 };
 
 /** A server under measurement and where its subgraph traffic is counted. */
 export interface Target {
-  /** `bare`: our router with permissions and audit off (national workload only). */
-  readonly key: 'ours' | 'bare' | 'gateway' | 'direct';
+  /**
+   * `bare`: our router with permissions and audit off (national workload only); `unshared`: our
+   * router making every subgraph call itself, none shared with identical calls in flight
+   * (federation workloads: the per-operation cost that sharing hides under a uniform load).
+   */
+  readonly key: 'ours' | 'bare' | 'unshared' | 'gateway' | 'direct';
   readonly label: string;
   readonly url: string;
   /** The process whose CPU and memory are measured (the router, or the subgraph measured straight). */

@@ -29,6 +29,8 @@ export interface ServeRouterOptions {
   readonly contextSecret: string;
   /** Record every operation with the platform's audit writer, in the platform database. */
   readonly audit: boolean;
+  /** Share identical subgraph calls in flight (default true, as in production). */
+  readonly shareFetches?: boolean;
 }
 
 /**
@@ -130,6 +132,7 @@ answerParent(
         // The standard federation query nests four unpaginated lists: ~1.5 M by the cost estimate.
         limits: { maxCost: 10_000_000 },
         authzMode: 'filter',
+        shareFetches: options.shareFetches,
         host: '127.0.0.1',
         port: 0,
       });
