@@ -59,6 +59,35 @@ describe('trust layer: purposes, audit trail, data tracker, client registry', ()
       });
     });
 
+    it('refuses a purpose the client lists but the platform has not registered: 403 PURPOSE_NOT_ALLOWED', async () => {
+      await graph.putClient({
+        id: 'unregistered-purpose',
+        name: 'Lists a purpose nobody registered',
+        agency: 'MOLSA',
+        scopes: ['identity.citizen.basic:read'],
+        purposes: ['NOT_A_REGISTERED_PURPOSE'],
+        rateLimitPerMinute: 600,
+        status: 'ACTIVE',
+      });
+      const res = await graph.query(
+        CITIZEN_QUERY,
+        { id: person.nationalId },
+        { client: 'unregistered-purpose' },
+      );
+      expect(res).toEqual({
+        status: 403,
+        body: {
+          errors: [
+            {
+              message:
+                'Purpose "NOT_A_REGISTERED_PURPOSE" is not allowed for client "unregistered-purpose"; allowed: NOT_A_REGISTERED_PURPOSE.',
+              extensions: { code: 'PURPOSE_NOT_ALLOWED', allowedPurposes: ['NOT_A_REGISTERED_PURPOSE'] },
+            },
+          ],
+        },
+      });
+    });
+
     it('answers with an allowed purpose', async () => {
       const res = await graph.query(CITIZEN_QUERY, { id: person.nationalId }, { client: 'welfare' });
       expect(res).toEqual({ status: 200, body: { data: { citizen: { fullName: person.fullName } } } });

@@ -11,6 +11,12 @@ export interface RegisteredClient {
   readonly status: 'ACTIVE' | 'SUSPENDED';
 }
 
+/** A client as looked up for a request. */
+export interface FoundClient extends RegisteredClient {
+  /** Whether the purpose asked about is in the platform's purpose register. */
+  readonly purposeRegistered: boolean;
+}
+
 export interface RegisteredKey {
   readonly id: string;
   readonly clientId: string;
@@ -23,7 +29,10 @@ export interface RegisteredKey {
  * revocation takes effect on the next request, with no restart and no cache to expire.
  */
 export interface ClientRegistry {
-  findClient(id: string): Promise<RegisteredClient | undefined>;
+  /**
+   * The client, and whether `purpose` is a registered purpose (false when none is given): both
+   * in one lookup, since every request with a purpose needs both.
+   */
+  findClient(id: string, purpose?: string | null): Promise<FoundClient | undefined>;
   findKey(id: string): Promise<RegisteredKey | undefined>;
-  purposeExists(code: string): Promise<boolean>;
 }

@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/core';
 import { driverRows } from '../../kit/orm/driver-sql';
-import type { ClientRegistry, RegisteredClient, RegisteredKey } from './client';
+import type { ClientRegistry, FoundClient, RegisteredClient, RegisteredKey } from './client';
 
 type Row = Record<string, unknown>;
 
@@ -22,10 +22,12 @@ export class DatabaseClientRegistry implements ClientRegistry {
     return (await driverRows(this.orm, sql, [id]))[0];
   }
 
-  async findClient(id: string): Promise<RegisteredClient | undefined> {
-    const row = await this.one(
-      'select id, name, agency, scopes, purposes, rate_limit_per_minute, status from client where id = ?',
-      id,
+  async findClient(id: string, purpose?: string | null): Promise<FoundClient | undefined> {
+    const [row] = await driverRows(
+      this.orm,
+      'select id, name, agency, scopes, purposes, rate_limit_per_minute, status, ' +
+        'exists(select 1 from purpose where code = ?) as purpose_registered from client where id = ?',
+      [purpose ?? '', id],
     );
     if (!row) return undefined;
     return {
@@ -36,6 +38,8 @@ export class DatabaseClientRegistry implements ClientRegistry {
       purposes: list(row.purposes),
       rateLimitPerMinute: Number(row.rate_limit_per_minute),
       status: row.status as RegisteredClient['status'],
+      // SQLite answers 0 or 1, PostgreSQL a boolean.
+      purposeRegistered: Boolean(purpose) && Number(row.purpose_registered) === 1,
     };
   }
 
@@ -51,9 +55,5 @@ export class DatabaseClientRegistry implements ClientRegistry {
       publicKeyPem: String(row.public_key_pem),
       status: row.status as RegisteredKey['status'],
     };
-  }
-
-  async purposeExists(code: string): Promise<boolean> {
-    return (await this.one('select code from purpose where code = ?', code)) !== undefined;
   }
 }

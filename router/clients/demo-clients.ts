@@ -1,5 +1,5 @@
 import { DEMO_CLIENTS as PLATFORM_DEMO_CLIENTS, DEMO_PURPOSES } from '../../subgraphs/platform/demo-clients';
-import type { ClientRegistry, RegisteredClient, RegisteredKey } from './client';
+import type { ClientRegistry, FoundClient, RegisteredClient, RegisteredKey } from './client';
 
 /** The platform's demo clients, as registered on first start. */
 export const DEMO_CLIENTS: readonly RegisteredClient[] = PLATFORM_DEMO_CLIENTS.map((c) => ({
@@ -18,15 +18,12 @@ export class StaticClientRegistry implements ClientRegistry {
     this.byId = new Map(clients.map((c) => [c.id, c]));
   }
 
-  async findClient(id: string): Promise<RegisteredClient | undefined> {
-    return this.byId.get(id);
+  async findClient(id: string, purpose?: string | null): Promise<FoundClient | undefined> {
+    const client = this.byId.get(id);
+    return client && { ...client, purposeRegistered: DEMO_PURPOSES.some((p) => p.code === purpose) };
   }
 
   async findKey(): Promise<RegisteredKey | undefined> {
     return undefined;
-  }
-
-  async purposeExists(code: string): Promise<boolean> {
-    return DEMO_PURPOSES.some((p) => p.code === code);
   }
 }

@@ -107,7 +107,8 @@ export function authenticator(
       }
       return { caller: { ...anonymousCaller(requestId), citizenId: nationalId, scopes: CITIZEN_SCOPES } };
     }
-    const client = await clients.findClient(subject);
+    const purpose = header(headers, 'ur-purpose');
+    const client = await clients.findClient(subject, purpose);
     if (!client) throw urError('UNKNOWN_CLIENT', `No client "${subject}" is registered with the platform.`);
     if (client.status !== 'ACTIVE') {
       throw urError(
@@ -115,8 +116,7 @@ export function authenticator(
         `Client "${subject}" is suspended; contact the platform administrator.`,
       );
     }
-    const purpose = header(headers, 'ur-purpose');
-    if (purpose && (!client.purposes.includes(purpose) || !(await clients.purposeExists(purpose)))) {
+    if (purpose && (!client.purposes.includes(purpose) || !client.purposeRegistered)) {
       const allowed = client.purposes.length ? client.purposes.join(', ') : 'none';
       throw urError(
         'PURPOSE_NOT_ALLOWED',
