@@ -87,7 +87,7 @@ describe('benchmark (tiny run: counts, not times)', () => {
 
   it('answers every request of every cell without errors', () => {
     for (const s of sections) {
-      for (const r of s.rows) {
+      for (const r of [...s.rows, ...(s.equalRate?.rows ?? [])]) {
         expect({
           section: s.id,
           target: r.label,
@@ -160,6 +160,15 @@ describe('benchmark (tiny run: counts, not times)', () => {
     expect(ours.subgraphReqPerOp).toBeGreaterThanOrEqual(1);
     expect(ours.subgraphReqPerOp).toBeLessThanOrEqual(gateway.subgraphReqPerOp);
     expect(ours.sqlPerOp).toBeGreaterThan(0);
+  });
+
+  it('runs ours and ours with permissions + audit off again at one steady rate, below the slower one’s', () => {
+    const national = section('national');
+    const paced = national?.equalRate;
+    expect(paced?.rows.map((r) => r.target)).toEqual(['ours', 'bare']);
+    const slower = Math.min(row(national, 'ours').reqPerSec, row(national, 'bare').reqPerSec);
+    expect(paced?.ratePerSec).toBeGreaterThanOrEqual(1);
+    expect(paced?.ratePerSec).toBeLessThanOrEqual(Math.max(1, slower));
   });
 
   it('runs the national mix through our router with permissions and audit off too, same plan', () => {
@@ -238,6 +247,18 @@ describe('benchmark report (synthetic rows)', () => {
     expect(line([national(0.8)], 'permissions + audit ≤ 10%')).toMatch(/^ {3}NOT MET .* 20\.0% \(/);
     // Exactly 10% is met.
     expect(line([national(0.9)], 'permissions + audit ≤ 10%')).toMatch(/^ {3}met /);
+  });
+
+  it('reads the share from the equal-rate rows when there are some', () => {
+    const closed = national(0.8);
+    const paced = { ratePerSec: 120, rows: national(0.95).rows.filter((r) => r.target !== 'gateway') };
+    expect(line([{ ...closed, equalRate: paced }], 'permissions + audit ≤ 10%')).toMatch(
+      /^ {3}met .* 5\.0% \(1 − 0\.950 ÷ 1\.000 ms CPU\/req: permissions \+ audit off vs ours, both at 120 req\/s\)$/,
+    );
+    const out = formatSection({ ...closed, equalRate: paced }, 1);
+    expect(out).toContain(
+      '   the same two at one steady rate, 120 req/s each (open loop: equal work per second, so CPU/req compares like for like; latency from when each request was due):',
+    );
   });
 
   it('says the audit is not counted when the run had --no-audit', () => {

@@ -18,6 +18,11 @@ export interface LoadOptions {
   readonly durationMs: number;
   /** …or after this many requests, whichever comes first. */
   readonly maxRequests: number;
+  /**
+   * Open loop: start a request every 1/rate seconds whatever the answers do (latency counted from
+   * when it was due), instead of `concurrency` workers each waiting for its last answer.
+   */
+  readonly ratePerSec?: number;
 }
 
 export interface LoadResult {
@@ -86,6 +91,7 @@ export function failed(answer: Answer): boolean {
  * one answered, until the time or the request budget is spent. Bounded and loopback only.
  */
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
+  if (options.ratePerSec) return runPaced(options, options.ratePerSec);
   const url = new URL(options.url);
   const agent = new Agent({ keepAlive: true, maxSockets: options.concurrency });
   const latenciesMs: number[] = [];
@@ -108,6 +114,42 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     }
   };
   await Promise.all(Array.from({ length: options.concurrency }, worker));
+  const elapsedMs = performance.now() - t0;
+  agent.destroy();
+  return { count: latenciesMs.length, errors, firstError, elapsedMs, latenciesMs };
+}
+
+/**
+ * Open-loop load at a steady rate: two servers given the same rate do the same work per second,
+ * so their CPU per request compares like for like (a closed loop runs each as fast as it goes,
+ * and a server's CPU per request moves with its rate).
+ */
+async function runPaced(options: LoadOptions, ratePerSec: number): Promise<LoadResult> {
+  const url = new URL(options.url);
+  const agent = new Agent({ keepAlive: true, maxSockets: options.concurrency });
+  const latenciesMs: number[] = [];
+  const answers: Promise<void>[] = [];
+  let errors = 0;
+  let firstError: string | undefined;
+  const interval = 1000 / ratePerSec;
+  const t0 = performance.now();
+  for (let i = 0; i < options.maxRequests; i++) {
+    const due = t0 + i * interval;
+    if (due - t0 >= options.durationMs) break;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    const spec = options.mix[i % options.mix.length] as RequestSpec;
+    answers.push(
+      send(agent, url, spec).then((answer) => {
+        latenciesMs.push(performance.now() - due);
+        if (failed(answer)) {
+          errors += 1;
+          firstError ??= `${spec.label}: HTTP ${answer.status} ${answer.body.toString('utf8', 0, 300)}`;
+        }
+      }),
+    );
+  }
+  await Promise.all(answers);
   const elapsedMs = performance.now() - t0;
   agent.destroy();
   return { count: latenciesMs.length, errors, firstError, elapsedMs, latenciesMs };

@@ -14,6 +14,11 @@ export interface Section {
   readonly skipped?: readonly string[];
   /** National workload: whether our router audited (false with --no-audit). */
   readonly audit?: boolean;
+  /**
+   * National workload: ours and ours with permissions + audit off again, both at one steady rate
+   * (open loop): the trust layer's share is read from these, at equal work per second.
+   */
+  readonly equalRate?: { readonly ratePerSec: number; readonly rows: readonly SectionRow[] };
   /** Standard workload: the answer both routers gave (checked by the test; left out of --json). */
   readonly answer?: unknown;
 }
@@ -170,6 +175,20 @@ export function formatSection(section: Section, index: number): string[] {
   for (const row of section.rows) {
     if (row.firstError) out.push(`   first error (${row.label}): ${row.firstError}`);
   }
+  if (section.equalRate) {
+    const { ratePerSec, rows: paced } = section.equalRate;
+    out.push(
+      '',
+      `   the same two at one steady rate, ${ratePerSec} req/s each (open loop: equal work per second, so CPU/req compares like for like; latency from when each request was due):`,
+      '',
+      ...table(paced, columns).map((l) => `   ${l}`),
+      '',
+      ...ratios({ ...section, rows: paced }).map((l) => `   ${l}`),
+    );
+    for (const row of paced) {
+      if (row.firstError) out.push(`   first error (${row.label}, steady rate): ${row.firstError}`);
+    }
+  }
   if (section.details?.length) out.push('', ...section.details.map((l) => `   ${l}`));
   return out;
 }
@@ -185,8 +204,11 @@ export function targetChecks(sections: readonly Section[]): string[] {
   const byId = (id: Section['id']) => sections.find((s) => s.id === id);
   const checks: Check[] = [];
   const national = byId('national');
-  const nOurs = national && find(national.rows, 'ours');
-  const nBare = national && find(national.rows, 'bare');
+  // At equal rates when measured so: in a closed loop the two run at different rates.
+  const nRows = national?.equalRate?.rows ?? national?.rows ?? [];
+  const nOurs = find(nRows, 'ours');
+  const nBare = find(nRows, 'bare');
+  const at = national?.equalRate ? `, both at ${national.equalRate.ratePerSec} req/s` : '';
   if (national && nOurs && nBare) {
     // The share of our router's CPU that goes away with permissions and audit off. With --no-audit
     // both run without the audit, so the difference is the permissions alone.
@@ -199,7 +221,7 @@ export function targetChecks(sections: readonly Section[]): string[] {
       now:
         `${Number.isFinite(share) ? (share * 100).toFixed(1) : '–'}% ` +
         `(1 − ${nBare.cpuMsPerReq.toFixed(3)} ÷ ${nOurs.cpuMsPerReq.toFixed(3)} ms CPU/req: ` +
-        `${audit ? 'permissions + audit off' : 'permissions off'} vs ours)`,
+        `${audit ? 'permissions + audit off' : 'permissions off'} vs ours${at})`,
       met: Number.isFinite(share) ? share <= 0.1 : undefined,
     });
   }
