@@ -106,7 +106,7 @@ export function startChild(
   const ext = extname(__filename);
   const file = join(__dirname, `${script}${ext}`);
   const nodeArgs = [
-    ...(ext === '.ts' ? ['-r', join(__dirname, 'ts-hook.cjs')] : []),
+    ...(ext === '.ts' ? ['-r', join(__dirname, '..', 'kit', 'runtime', 'ts-hook.cjs')] : []),
     // e.g. BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof": flags Node refuses in NODE_OPTIONS.
     ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
     ...extraNodeArgs,

@@ -93,6 +93,8 @@ export interface Row {
    * reads and audit writes, to its platform database).
    */
   readonly ownSqlPerOp: number;
+  /** Our router's audit copier process (a child of the router), when it runs one: CPU per request and peak RSS. */
+  readonly companion?: { readonly cpuMsPerReq: number; readonly peakRssMb: number };
 }
 
 interface Totals {
@@ -105,6 +107,7 @@ interface Totals {
   ownSql: number;
   latencies: number[];
   sub: SubgraphTotals;
+  companion?: { cpuMicros: number; peakRss: number };
 }
 
 function emptyTotals(): Totals {
@@ -141,6 +144,11 @@ async function measureCell(
   into.cpuMicros += reading.cpuMicros;
   into.ownSql += reading.ownSql;
   into.peakRss = Math.max(into.peakRss, reading.peakRss);
+  if (reading.companion) {
+    into.companion ??= { cpuMicros: 0, peakRss: 0 };
+    into.companion.cpuMicros += reading.companion.cpuMicros;
+    into.companion.peakRss = Math.max(into.companion.peakRss, reading.companion.peakRss);
+  }
   for (const latency of load.latenciesMs) into.latencies.push(latency);
   into.sub.requests += after.requests - before.requests;
   into.sub.entityRequests += after.entityRequests - before.entityRequests;
@@ -168,6 +176,14 @@ function rowOf(target: Target, t: Totals): Row {
     repsPerOp: per(t.sub.representations),
     sqlPerOp: per(t.sub.sql),
     ownSqlPerOp: per(t.ownSql),
+    ...(t.companion
+      ? {
+          companion: {
+            cpuMsPerReq: per(t.companion.cpuMicros / 1000),
+            peakRssMb: t.companion.peakRss / (1024 * 1024),
+          },
+        }
+      : {}),
   };
 }
 

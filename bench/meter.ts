@@ -14,9 +14,14 @@ export interface MeterReading {
    * reads and audit writes).
    */
   readonly ownSql: number;
+  /** The measured process's helper child (our router's audit copier), when it has one: its CPU (µs) and peak RSS. */
+  readonly companion?: { readonly cpuMicros: number; readonly peakRss: number };
 }
 
 const SAMPLE_MS = 10;
+
+/** Linux's clock ticks per second (USER_HZ), the unit of /proc/<pid>/stat's CPU times. */
+const TICKS_PER_SECOND = 100;
 
 /**
  * Peak RSS from the kernel: /proc/self/status VmHWM, reset by writing 5 to /proc/self/clear_refs.
@@ -24,23 +29,35 @@ const SAMPLE_MS = 10;
  * `undefined` where Linux's /proc is not available (then the meter samples).
  */
 const highWaterMark = {
-  reset(): boolean {
+  reset(pid: number | 'self' = 'self'): boolean {
     try {
-      writeFileSync('/proc/self/clear_refs', '5');
-      return highWaterMark.read() !== undefined;
+      writeFileSync(`/proc/${pid}/clear_refs`, '5');
+      return highWaterMark.read(pid) !== undefined;
     } catch {
       return false;
     }
   },
-  read(): number | undefined {
+  read(pid: number | 'self' = 'self'): number | undefined {
     try {
-      const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
+      const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
       return kb ? Number(kb) * 1024 : undefined;
     } catch {
       return undefined;
     }
   },
 };
+
+/** User + system CPU of another process so far, µs (to the kernel's tick, 10 ms), from /proc/<pid>/stat. */
+function cpuOf(pid: number): number | undefined {
+  try {
+    // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1_000_000) / TICKS_PER_SECOND;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * BENCH_PROFILE=<dir>: each measured cell's CPU profile, of the measured window only (start-up
@@ -74,8 +91,11 @@ function cellProfiler(dir: string | undefined) {
 export function meterHandlers(
   sqlCount: () => number = () => 0,
   settle: () => Promise<void> = async () => undefined,
+  /** The pid of a child doing the measured process's work elsewhere (our router's audit copier). */
+  companion: () => number | undefined = () => undefined,
 ): IpcHandlers {
   let start: NodeJS.CpuUsage | undefined;
+  let companionStart: number | undefined;
   let sqlAtStart = 0;
   let peak = 0;
   let timer: NodeJS.Timeout | undefined;
@@ -91,6 +111,9 @@ export function meterHandlers(
       clearInterval(timer);
       timer = highWaterMark.reset() ? undefined : setInterval(sample, SAMPLE_MS);
       sqlAtStart = sqlCount();
+      const pid = companion();
+      if (pid) highWaterMark.reset(pid);
+      companionStart = pid ? cpuOf(pid) : undefined;
       profiler.start();
       start = process.cpuUsage();
       return null;
@@ -103,7 +126,16 @@ export function meterHandlers(
       timer = undefined;
       sample();
       peak = Math.max(peak, highWaterMark.read() ?? 0);
-      return { cpuMicros: cpu.user + cpu.system, peakRss: peak, ownSql: sqlCount() - sqlAtStart };
+      const pid = companion();
+      const companionCpu = pid && companionStart !== undefined ? cpuOf(pid) : undefined;
+      return {
+        cpuMicros: cpu.user + cpu.system,
+        peakRss: peak,
+        ownSql: sqlCount() - sqlAtStart,
+        ...(pid && companionCpu !== undefined && companionStart !== undefined
+          ? { companion: { cpuMicros: companionCpu - companionStart, peakRss: highWaterMark.read(pid) ?? 0 } }
+          : {}),
+      };
     },
     /**
      * The process's memory now. With `{ gc: true }` a full garbage collection runs first (the

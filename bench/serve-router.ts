@@ -10,6 +10,7 @@ import { DatabaseClientRegistry } from '../router/clients/database-client-regist
 import { type RunningRouter, startRouter } from '../router/start-router';
 import { AuditJournal } from '../subgraphs/platform/audit/audit-journal';
 import { AuditWriter } from '../subgraphs/platform/audit/audit-writer';
+import { CopierProcess } from '../subgraphs/platform/audit/copier-process';
 import { seedPlatform } from '../subgraphs/platform/seed';
 import { platform as ROUTER_SUBGRAPH } from '../subgraphs/platform/subgraph';
 import { answerParent } from './ipc';
@@ -109,6 +110,7 @@ answerParent(
     ...meterHandlers(
       () => ownSql(),
       async () => journal?.flush(),
+      () => journal?.copierPid,
     ),
     async start(payload) {
       const options = payload as ServeRouterOptions;
@@ -126,6 +128,19 @@ answerParent(
           ? await AuditJournal.open(
               join(platformDir as string, 'audit-journal'),
               new AuditWriter(platformOrm),
+              // As main.ts runs it: the copier in a process of its own, on the same database.
+              (onCopied) =>
+                CopierProcess.start(
+                  {
+                    dir: join(platformDir as string, 'audit-journal'),
+                    database: {
+                      dataDir: platformDir as string,
+                      databaseUrl: process.env.DATABASE_URL || undefined,
+                      databaseSchema: pgSchema,
+                    },
+                  },
+                  onCopied,
+                ),
             )
           : undefined),
         anonymousRateLimit: UNREACHABLE_LIMIT,

@@ -29,7 +29,12 @@ async function main() {
     platformPublicKeyPem: keys.platformPublicKeyPem,
     contextSecret: keys.contextSecret,
     // The audit journal lives beside the platform's data (and survives restarts with it).
-    platform: { ...platform, journalDir: join(dataDir, 'audit-journal') },
+    // The journal's copier runs beside the router, in a process of its own, on the same database.
+    platform: {
+      ...platform,
+      journalDir: join(dataDir, 'audit-journal'),
+      copierDatabase: { dataDir, databaseUrl: config.databaseUrl },
+    },
     authzMode: config.authzMode,
     dryRunSupergraphSdl: config.policyDryRun ? readFileSync(config.policyDryRun, 'utf8') : undefined,
     redisUrl: config.redisUrl,

@@ -23,6 +23,7 @@ import { SpanKind } from '@opentelemetry/api';
 import { extractContext } from '../kit/telemetry/trace-headers';
 import { withSpan } from '../kit/telemetry/with-span';
 import { AuditJournal } from '../subgraphs/platform/audit/audit-journal';
+import { type CopierDatabase, CopierProcess } from '../subgraphs/platform/audit/copier-process';
 import { AuditWriter } from '../subgraphs/platform/audit/audit-writer';
 import type { ClientRegistry } from './clients/client';
 import { DatabaseClientRegistry } from './clients/database-client-registry';
@@ -83,6 +84,11 @@ export interface RouterOptions {
     readonly schema: GraphQLSchema;
     /** Folder of the audit journal (`AuditJournal`): kept across restarts, like the database. */
     readonly journalDir: string;
+    /**
+     * The same database, for the journal's copier to run in a process of its own (`CopierProcess`):
+     * the router then only appends. Absent (an in-memory database, as in tests): it copies itself.
+     */
+    readonly copierDatabase?: CopierDatabase;
   };
   readonly clients?: ClientRegistry;
   /** Where audit entries go; defaults to the platform's audit journal. Tests swap in a failing one. */
@@ -164,7 +170,16 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   const clients = platform ? new DatabaseClientRegistry(platform.orm) : options.clients;
   if (!clients) throw new Error('startRouter needs the platform (client registry) or a `clients` registry');
   const journal = platform
-    ? await AuditJournal.open(platform.journalDir, new AuditWriter(platform.orm))
+    ? await AuditJournal.open(
+        platform.journalDir,
+        new AuditWriter(platform.orm),
+        platform.copierDatabase &&
+          ((onCopied) =>
+            CopierProcess.start(
+              { dir: platform.journalDir, database: platform.copierDatabase as CopierDatabase },
+              onCopied,
+            )),
+      )
     : undefined;
   const auditSink = options.auditSink ?? journal;
   const observability = new Observability({ logLevel: options.logLevel ?? 'silent' });

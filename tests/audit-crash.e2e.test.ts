@@ -19,6 +19,21 @@ import { AuditEntry } from '../subgraphs/platform/entities/audit-entry.entity';
  * is intact: an answer is only released after its entry is journaled, and a restarted router
  * copies what a dead one left in its journal into the chain.
  */
+/** Processes copying this data folder's audit journal (the router's copier children), by their environment. */
+function copiersOf(dataDir: string): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const env = readFileSync(`/proc/${entry}/environ`, 'utf8');
+      if (env.includes('UR_AUDIT_COPIER=') && env.includes(dataDir)) pids.push(Number(entry));
+    } catch {
+      // gone meanwhile, or not ours to read
+    }
+  }
+  return pids;
+}
+
 describe('router killed mid-load', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'ur-crash-'));
   let sg: RunningSubgraph;
@@ -61,6 +76,7 @@ describe('router killed mid-load', () => {
 
   it('loses no audit entry of an answered operation, and records none twice', async () => {
     const url = await startRouterProcess();
+    expect(copiersOf(dataDir)).toHaveLength(1);
     const key = await importPrivateKey(readFileSync(join(dataDir, 'keys', 'platform-ed25519.pem'), 'utf8'));
     const token = await issuePlatformToken('welfare', key);
     const people = demoCitizens();
@@ -94,6 +110,8 @@ describe('router killed mid-load', () => {
     await Promise.all(Array.from({ length: 16 }, worker));
     expect(answered.length).toBeGreaterThan(50);
     expect(failed).toBeGreaterThan(0);
+    // The dead router's copier leaves too: its journal is the next start's to recover.
+    while (copiersOf(dataDir).length) await new Promise((resolve) => setTimeout(resolve, 20));
 
     // The next start copies the dead router's journal into the chain; a clean stop then removes its own.
     await startRouterProcess();
@@ -101,6 +119,7 @@ describe('router killed mid-load', () => {
     router.kill('SIGTERM');
     expect(await stopped).toBe(0);
     expect(readdirSync(join(dataDir, 'audit-journal'))).toEqual([]);
+    expect(copiersOf(dataDir)).toEqual([]);
 
     const orm = await openDatabase({
       name: ROUTER_SUBGRAPH.name,

@@ -37,11 +37,14 @@ export async function startTestSubgraph(definition: SubgraphDefinition): Promise
 /** A subgraph's database and schema without a server (the router's in-process platform). */
 export async function prepareTestSubgraph(
   definition: SubgraphDefinition,
-): Promise<PreparedSubgraph & { close(): Promise<void> }> {
-  const { options, cleanup } = await testDatabase(definition);
+  /** A folder for a SQLite file instead of an in-memory database (another process can open a file). */
+  onDisk?: string,
+): Promise<PreparedSubgraph & { readonly options: DatabaseRuntimeOptions; close(): Promise<void> }> {
+  const { options, cleanup } = await testDatabase(definition, onDisk);
   const prepared = await prepareSubgraph(definition, options);
   return {
     ...prepared,
+    options,
     async close() {
       await prepared.orm.close(true);
       await cleanup();
@@ -53,15 +56,15 @@ export async function prepareTestSubgraph(
  * In-memory SQLite, or under DATABASE_URL a PostgreSQL schema of its own: test files run in
  * parallel, so each start is isolated, and its schema is dropped afterwards.
  */
-async function testDatabase(definition: SubgraphDefinition) {
+async function testDatabase(definition: SubgraphDefinition, onDisk?: string) {
   const databaseUrl = process.env.DATABASE_URL || undefined;
   const schema = `test_${definition.name.replace(/-/g, '_')}_${process.pid}_${++starts}`;
   if (databaseUrl) await dropSchema(databaseUrl, schema);
   const options: DatabaseRuntimeOptions = {
-    dataDir: '',
+    dataDir: onDisk ?? '',
     databaseUrl,
     databaseSchema: schema,
-    sqlitePath: ':memory:',
+    sqlitePath: onDisk ? undefined : ':memory:',
     seed: 'auto',
   };
   return { options, cleanup: async () => (databaseUrl ? dropSchema(databaseUrl, schema) : undefined) };

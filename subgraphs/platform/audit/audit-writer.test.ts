@@ -1,7 +1,7 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { prepareTestSubgraph } from '../../../kit/testing/subgraph-harness';
 import { platform } from '../subgraph';
-import { AuditWriter } from './audit-writer';
+import { AuditWriter, StaleJournalMark } from './audit-writer';
 import { testDraft } from './test-draft';
 import { verifyChain } from './verify-chain';
 
@@ -20,12 +20,12 @@ describe('AuditWriter', () => {
     const before = db.stats.sql;
     const seqs = await writer.write(
       Array.from({ length: 120 }, (_, i) => draft(i)),
-      { journal: 'j-1', position: 4096 },
+      { journal: 'j-1', from: 0, position: 4096 },
     );
     const statements = db.stats.sql - before;
     expect(seqs).toEqual(Array.from({ length: 120 }, (_, i) => i + 1));
-    // begin, (lock,) last entry, 3 entry inserts of ≤ 50 rows, 5 subject inserts, the mark, commit.
-    expect(statements).toBeLessThanOrEqual(13);
+    // begin, (lock,) the mark's check, last entry, 3 entry inserts of ≤ 50 rows, 5 subject inserts, the mark, commit.
+    expect(statements).toBeLessThanOrEqual(14);
     expect(await writer.markOf('j-1')).toBe(4096);
     expect(await verifyChain(db.orm.em.fork())).toEqual({ ok: true, entries: 120 });
     const knex = (db.orm.em as unknown as SqlEntityManager).getKnex();
@@ -48,8 +48,13 @@ describe('AuditWriter', () => {
 
   it('continues the chain across batches and moves a mark forward', async () => {
     const writer = new AuditWriter(db.orm);
-    const next = await writer.write([draft(200)], { journal: 'j-1', position: 5000 });
+    const next = await writer.write([draft(200)], { journal: 'j-1', from: 4096, position: 5000 });
     expect(next).toEqual([122]);
+    expect(await writer.markOf('j-1')).toBe(5000);
+    // A batch read from an older mark (another process copied past it meanwhile) writes nothing.
+    await expect(
+      writer.write([draft(201)], { journal: 'j-1', from: 4096, position: 6000 }),
+    ).rejects.toBeInstanceOf(StaleJournalMark);
     expect(await writer.markOf('j-1')).toBe(5000);
     expect(await verifyChain(db.orm.em.fork())).toEqual({ ok: true, entries: 122 });
     await writer.forget('j-1');

@@ -14,10 +14,29 @@ export type AuditDraft = Omit<ChainedFields, 'seq' | 'prevHash'>;
 /** Any number that is the same for every router replica: it serialises appends to the one chain. */
 const CHAIN_LOCK = 0x75722d61; // "ur-a"
 
-/** A journal's position after a batch: stored in the batch's transaction (see AuditJournal). */
+/**
+ * A journal's position after a batch, stored in the batch's transaction (see JournalCopier), and
+ * where the batch began: the batch is written only if the stored mark is still there, so two
+ * processes copying one journal (a copier outliving its router, and the next router's recovery)
+ * never copy an entry twice.
+ */
 export interface JournalMark {
   readonly journal: string;
+  readonly from: number;
   readonly position: number;
+}
+
+/** The journal's mark moved since the batch was read: another process copied it (nothing was written). */
+export class StaleJournalMark extends Error {
+  override readonly name = 'StaleJournalMark';
+}
+
+function checkMark(mark: JournalMark | undefined, stored: unknown): void {
+  if (mark && Number(stored ?? 0) !== mark.from) {
+    throw new StaleJournalMark(
+      `journal ${mark.journal} is at ${Number(stored ?? 0)} in the chain, not ${mark.from}`,
+    );
+  }
 }
 
 /**
@@ -40,9 +59,7 @@ export class AuditWriter {
 
   /** Bytes of `journal` already in the chain (0 for a journal never shipped). */
   async markOf(journal: string): Promise<number> {
-    const rows = await driverRows(this.orm, 'select position from audit_journal_mark where journal = ?', [
-      journal,
-    ]);
+    const rows = await driverRows(this.orm, MARK_OF, [journal]);
     return Number(rows[0]?.position ?? 0);
   }
 
@@ -73,6 +90,7 @@ const ENTRY_COLUMNS = [
   'hash',
 ] as const;
 const LAST_ENTRY = 'select seq, hash from audit_entry order by seq desc limit 1';
+const MARK_OF = 'select position from audit_journal_mark where journal = ?';
 const SUBJECT_COLUMNS = ['national_id', 'seq'] as const;
 const MARK_COLUMNS = ['journal', 'position'] as const;
 /** Rows per INSERT statement: a batch of any size is a handful of statements. */
@@ -138,6 +156,13 @@ function writeSqlite(
 ): number[] {
   return db.transaction(() => {
     log('begin');
+    if (mark) {
+      log(MARK_OF);
+      checkMark(
+        mark,
+        (sqliteStatement(db, MARK_OF).get(mark.journal) as { position?: unknown } | undefined)?.position,
+      );
+    }
     log(LAST_ENTRY);
     const rows = chain(
       drafts,
@@ -177,11 +202,13 @@ async function writePostgres(
   mark: JournalMark | undefined,
   log: (q: string) => void,
 ): Promise<number[]> {
-  for (const q of ['begin', 'select pg_advisory_xact_lock', LAST_ENTRY]) log(q);
+  for (const q of ['begin', 'select pg_advisory_xact_lock', LAST_ENTRY, ...(mark ? [MARK_OF] : [])]) log(q);
   try {
+    const markOf = mark ? `; ${MARK_OF.replace('?', literal(mark.journal))}` : '';
     const opened = (await client.query(
-      `begin; select pg_advisory_xact_lock(${CHAIN_LOCK}); ${LAST_ENTRY}`,
+      `begin; select pg_advisory_xact_lock(${CHAIN_LOCK}); ${LAST_ENTRY}${markOf}`,
     )) as unknown as { rows: Record<string, unknown>[] }[];
+    checkMark(mark, opened[3]?.rows[0]?.position);
     const last = opened[2]?.rows[0] as { seq: unknown; hash: unknown } | undefined;
     const rows = chain(drafts, last);
     const statements: string[] = [];
