@@ -81,7 +81,7 @@ export function ourRouterNote(who: string, audit: boolean): string {
     `(EdDSA) verified and purpose checked on every request; rate limits checked (set out of reach); subgraph ` +
     `context signed once per request; node ${ROUTER_NODE_FLAGS.join(' ')} as npm start runs it; ` +
     (audit
-      ? `audit on (the platform's AuditJournal: a journal file, copied into the hash chain in the same database)`
+      ? `audit on (the platform's AuditJournal: a journal file, copied into the hash chain in the same database by a copier process beside the router, as npm start runs it)`
       : `AUDIT OFF (--no-audit)`)
   );
 }
