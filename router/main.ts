@@ -48,6 +48,7 @@ async function main() {
     },
     introspection: introspectionMode(config),
     shareFetches: config.shareSubgraphCalls === 'on',
+    registryCacheMs: config.registryCacheMs,
     subgraphTimeoutMs: config.subgraphTimeoutMs,
     circuitFailures: config.circuitFailures,
     circuitOpenSeconds: config.circuitOpenSeconds,

@@ -27,6 +27,7 @@ import { type CopierDatabase, CopierProcess } from '../subgraphs/platform/audit/
 import { AuditWriter } from '../subgraphs/platform/audit/audit-writer';
 import type { ClientRegistry } from './clients/client';
 import { DatabaseClientRegistry } from './clients/database-client-registry';
+import { CachedClientRegistry } from './clients/cached-client-registry';
 import {
   Admission,
   DEFAULT_MAX_CONCURRENT_OPERATIONS,
@@ -108,6 +109,8 @@ export interface RouterOptions {
   readonly limits?: Partial<OperationLimits>;
   /** Who may introspect the schema; default `all` (main.ts resolves UR_INTROSPECTION). */
   readonly introspection?: IntrospectionMode;
+  /** How long a client's registry entry is kept between reads, ms (default 1000, UR_REGISTRY_CACHE_MS; 0: every request). */
+  readonly registryCacheMs?: number;
   /**
    * Whether identical subgraph calls of one caller's query operations in flight at the same
    * moment are made once (default true, UR_SHARE_SUBGRAPH_CALLS; `execution/shared-fetches.ts`).
@@ -167,7 +170,10 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   const supergraph = parseSupergraph(options.supergraphSdl);
   const urls = { ...supergraph.routingUrls, ...options.subgraphUrls };
   const { platform } = options;
-  const clients = platform ? new DatabaseClientRegistry(platform.orm) : options.clients;
+  const registry = platform
+    ? new CachedClientRegistry(new DatabaseClientRegistry(platform.orm), options.registryCacheMs ?? 1000)
+    : undefined;
+  const clients = registry ?? options.clients;
   if (!clients) throw new Error('startRouter needs the platform (client registry) or a `clients` registry');
   const journal = platform
     ? await AuditJournal.open(
@@ -199,8 +205,13 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     if (!service) {
       service =
         name === 'platform' && platform
-          ? new PlatformDataSource(platform.schema, platform.orm, supergraph.policy, async () =>
-              journal?.flush(),
+          ? new PlatformDataSource(
+              platform.schema,
+              platform.orm,
+              supergraph.policy,
+              async () => journal?.flush(),
+              // A change to clients or purposes applies to this router's next request.
+              () => registry?.invalidate(),
             )
           : new SignedDataSource(
               name,

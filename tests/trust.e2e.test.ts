@@ -204,6 +204,8 @@ describe('trust layer: purposes, audit trail, data tracker, client registry', ()
 
   describe('client registry', () => {
     it('a suspension takes effect on the next request, and lifting it too', async () => {
+      // Welfare was just looked up, so the router holds its registry entry (UR_REGISTRY_CACHE_MS).
+      expect((await graph.query('{ agencies { code } }', {}, { client: 'welfare' })).status).toBe(200);
       const suspend = await graph.query(
         'mutation { suspendClient(id: "welfare") { id status } }',
         {},

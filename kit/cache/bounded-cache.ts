@@ -30,6 +30,14 @@ export class BoundedCache<K, V> {
     this.entries.set(key, value);
   }
 
+  delete(key: K): void {
+    this.entries.delete(key);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+
   /** The cached value, or `make()`'s, cached first. */
   getOrSet(key: K, make: () => V): V {
     if (this.entries.has(key)) return this.entries.get(key) as V;

@@ -205,6 +205,12 @@ export const VARIABLES = {
     'Operations that may wait for their turn; past that, or after 10 s of waiting, an operation is refused at once with 503 ROUTER_OVERLOADED and Retry-After. 0: none wait.',
     0,
   ),
+  registryCacheMs: wholeNumber(
+    'UR_REGISTRY_CACHE_MS',
+    1000,
+    'Milliseconds the router keeps a client’s registry entry (scopes, purposes, status) between reads. A change made through the platform’s mutations applies to that router’s next request; other replicas, and edits made in the database directly, see it within this time. 0: read on every request.',
+    0,
+  ),
   shareSubgraphCalls: oneOf(
     'UR_SHARE_SUBGRAPH_CALLS',
     ['on', 'off'] as const,

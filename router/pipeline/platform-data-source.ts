@@ -4,7 +4,7 @@ import type {
 } from '@apollo/gateway/dist/datasources/types';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { MikroORM } from '@mikro-orm/core';
-import { type DocumentNode, execute, type GraphQLSchema, parse } from 'graphql';
+import { type DocumentNode, execute, type GraphQLSchema, Kind, OperationTypeNode, parse } from 'graphql';
 import type { Policy } from '../../kit/policy/read-policy';
 import { Loaders } from '../../kit/subgraph/loaders';
 import type { PlatformContext } from '../../subgraphs/platform/platform-context';
@@ -25,6 +25,8 @@ export class PlatformDataSource implements GraphQLDataSource<RouterContext> {
     private readonly policy: Policy,
     /** Resolves once the audit entries journaled so far are in the chain (read-your-writes). */
     private readonly auditWritten: () => Promise<void>,
+    /** Told after every mutation (it may have changed clients or purposes). */
+    private readonly changed: () => void = () => undefined,
   ) {}
 
   async process(options: GraphQLDataSourceProcessOptions<RouterContext>): Promise<GatewayGraphQLResponse> {
@@ -45,7 +47,19 @@ export class PlatformDataSource implements GraphQLDataSource<RouterContext> {
       auditWritten: this.auditWritten,
     };
     options.context.subgraphsCalled.add('platform');
-    const result = await execute({ schema: this.schema, document, variableValues: variables, contextValue });
-    return result as GatewayGraphQLResponse;
+    const mutation = document.definitions.some(
+      (d) => d.kind === Kind.OPERATION_DEFINITION && d.operation === OperationTypeNode.MUTATION,
+    );
+    try {
+      const result = await execute({
+        schema: this.schema,
+        document,
+        variableValues: variables,
+        contextValue,
+      });
+      return result as GatewayGraphQLResponse;
+    } finally {
+      if (mutation) this.changed();
+    }
   }
 }

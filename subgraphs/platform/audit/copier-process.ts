@@ -35,6 +35,9 @@ export type CopierReply =
   | { readonly t: 'done'; readonly id: number }
   | { readonly t: 'failed'; readonly id: number; readonly message: string };
 
+/** Wait before starting a copier that died again (one that cannot open the database dies at once). */
+const RESTART_MS = 1000;
+
 interface Pending {
   readonly request: CopierRequest & { readonly id: number };
   resolve(): void;
@@ -93,7 +96,13 @@ export class CopierProcess implements Copier {
   async close(): Promise<void> {
     this.closing = true;
     const child = this.child;
-    if (!child || child.exitCode !== null) return;
+    if (!child || child.exitCode !== null || child.signalCode !== null) {
+      // Between a copier's death and its restart: what was asked stays undone, in the journal.
+      for (const waiting of this.pending.values())
+        waiting.reject(new Error('the audit copier is not running'));
+      this.pending.clear();
+      return;
+    }
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     child.send({ t: 'close' } satisfies CopierRequest);
     await exited;
@@ -147,8 +156,11 @@ export class CopierProcess implements Copier {
         }
         const why = `the audit copier process ended (${signal ?? `exit ${code}`})`;
         reject(new Error(why));
-        console.error(`audit: ${why}; starting it again`);
-        this.spawn().catch((error: unknown) => console.error('audit: the copier did not start again', error));
+        console.error(`audit: ${why}; starting it again in ${RESTART_MS / 1000} s`);
+        // Entries keep going to the journal meanwhile: they are copied once a copier runs again.
+        setTimeout(() => {
+          if (!this.closing) this.spawn().catch(() => undefined); // its own exit handler tries again
+        }, RESTART_MS).unref();
       });
     });
   }
