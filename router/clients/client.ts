@@ -26,7 +26,8 @@ export interface RegisteredKey {
 
 /**
  * Where the router looks callers up, on every request: a suspension, a scope change or a key
- * revocation takes effect on the next request, with no restart and no cache to expire.
+ * revocation takes effect with no restart (through CachedClientRegistry: on the next request of
+ * the router that made it, within a second on the others).
  */
 export interface ClientRegistry {
   /**
