@@ -77,7 +77,7 @@ export function ourRouterNote(who: string, audit: boolean): string {
   const database = process.env.DATABASE_URL ? 'PostgreSQL from DATABASE_URL' : 'SQLite file';
   return (
     `our router: startRouter, authz 'filter', ${who}; clients and purposes read from its platform database ` +
-    `(DatabaseClientRegistry, ${database}, seeded with the demo clients) on every request; platform token ` +
+    `(DatabaseClientRegistry, ${database}, seeded with the demo clients), each client kept 1 s (CachedClientRegistry, as npm start); platform token ` +
     `(EdDSA) verified and purpose checked on every request; rate limits checked (set out of reach); subgraph ` +
     `context signed once per request; node ${ROUTER_NODE_FLAGS.join(' ')} as npm start runs it; ` +
     (audit

@@ -7,6 +7,7 @@ import { openDatabase } from '../kit/orm/open-database';
 import { newStats } from '../kit/orm/query-counter';
 import { withSchemaLock } from '../kit/orm/schema-lock';
 import { DatabaseClientRegistry } from '../router/clients/database-client-registry';
+import { CachedClientRegistry } from '../router/clients/cached-client-registry';
 import { type RunningRouter, startRouter } from '../router/start-router';
 import { AuditJournal } from '../subgraphs/platform/audit/audit-journal';
 import { AuditWriter } from '../subgraphs/platform/audit/audit-writer';
@@ -123,7 +124,8 @@ answerParent(
         agencies: options.agencies,
         platformPublicKeyPem: options.platformPublicKeyPem,
         contextSecret: options.contextSecret,
-        clients: new DatabaseClientRegistry(platformOrm),
+        // As main.ts runs it: the registry's entries kept for UR_REGISTRY_CACHE_MS's default.
+        clients: new CachedClientRegistry(new DatabaseClientRegistry(platformOrm), 1000),
         auditSink: (journal = options.audit
           ? await AuditJournal.open(
               join(platformDir as string, 'audit-journal'),
