@@ -25,6 +25,8 @@ describe('configuration', () => {
       maxBodyBytes: 1048576,
       maxConcurrentOperations: 16,
       maxQueuedOperations: 1000,
+      registryCacheMs: 1000,
+      shareSubgraphCalls: 'on',
       subgraphTimeoutMs: 10000,
       circuitFailures: 5,
       circuitOpenSeconds: 30,
