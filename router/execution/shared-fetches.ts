@@ -53,12 +53,20 @@ export class SharedFetches<T> {
  * to a subgraph; any difference (another client, citizen, scope, purpose or case) is another key.
  */
 export function viewKey(caller: Caller): string {
-  return JSON.stringify([
-    caller.clientId,
-    caller.agency,
-    caller.citizenId,
-    [...caller.scopes].sort(),
-    caller.purpose,
-    caller.caseNumber,
-  ]);
+  let key = viewKeys.get(caller);
+  if (key === undefined) {
+    key = JSON.stringify([
+      caller.clientId,
+      caller.agency,
+      caller.citizenId,
+      [...caller.scopes].sort(),
+      caller.purpose,
+      caller.caseNumber,
+    ]);
+    viewKeys.set(caller, key);
+  }
+  return key;
 }
+
+/** Made once per request (its caller), not once per subgraph call: an operation makes up to dozens. */
+const viewKeys = new WeakMap<Caller, string>();
