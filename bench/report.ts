@@ -163,7 +163,7 @@ function companionLines(rows: readonly SectionRow[]): string[] {
     .filter((r) => r.companion)
     .map(
       (r) =>
-        `   ${r.label}${r.items === undefined ? '' : ` N=${r.items}`}: its audit copier process, not in the columns above: ` +
+        `   ${r.label}: its audit copier process, not in the columns above: ` +
         `${num(r.companion?.cpuMsPerReq, 3)} ms CPU/req, peak RSS ${num(r.companion?.peakRssMb, 0)} MB`,
     );
 }
