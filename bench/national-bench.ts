@@ -99,6 +99,11 @@ export function ourRouterOptions(ctx: BenchContext, subgraphs: NationalSubgraphs
     platformPublicKeyPem: ctx.platformPublicKeyPem,
     contextSecret: ctx.contextSecret,
     audit: ctx.audit,
+    // This workload measures the trust layer: with sharing on, each variant's CPU per request moved
+    // with how many calls happened to overlap (one run: 0.87 against 0.95 subgraph calls per
+    // operation, the next 1.48 against 1.23), which swamped the difference measured. The
+    // federation workloads show sharing.
+    shareFetches: false,
   };
 }
 
@@ -257,6 +262,7 @@ export async function measureNational(
         ? `; in the supergraph but not started here (routed to a closed port unless the router serves them itself): ${running.notStarted.join(', ')}`
         : ''),
     `query mix (round-robin, each as its demo client with its purpose): ${mix.map((s) => s.label).join(', ') || 'none'}`,
+    'both our routers here make every subgraph call themselves (UR_SHARE_SUBGRAPH_CALLS=off): sharing would move their CPU per request by how many calls overlap, not by the trust layer',
     `skipped (not answerable by this supergraph yet): ${skipped.join('; ') || 'none'}`,
     ourRouterNote('the demo clients', ctx.audit),
     `${BARE_LABEL}: the same router, started the same way, given the supergraph with the security features ` +
