@@ -36,10 +36,13 @@ export type CopierReply =
   | { readonly t: 'failed'; readonly id: number; readonly message: string };
 
 /**
- * V8 flags of the copier (after the router's own, so these win): it keeps only the batch at hand,
- * and with V8's defaults it grew to 175 MB under the pass-through load, more than the router.
+ * V8 flags of the copier (after the router's own, so these win). With V8's defaults it grew to
+ * 175 MB under the pass-through load, more than the router; the old space is capped, as it only
+ * keeps the batch at hand. The young generation is not starved: with a 1 MB semi-space, garbage
+ * collection took 36% of its CPU (each batch's entries outlived several scavenges), and 8 MB took
+ * a sixth off its CPU per entry for 14 MB more RSS.
  */
-const COPIER_NODE_FLAGS = ['--max-semi-space-size=1', '--max-old-space-size=128'];
+const COPIER_NODE_FLAGS = ['--max-semi-space-size=8', '--max-old-space-size=128'];
 
 /** Wait before starting a copier that died again (one that cannot open the database dies at once). */
 const RESTART_MS = 1000;
