@@ -1,5 +1,6 @@
 import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
+import { RawConnection, type RawAnswer, requestBytes } from './raw-http';
 
 /** One kind of request in a cell's mix: a prepared JSON body and its headers. */
 export interface RequestSpec {
@@ -86,6 +87,39 @@ export function failed(answer: Answer): boolean {
   return answer.status !== 200 || answer.body.includes(ERRORS_KEY);
 }
 
+/** `size` raw keep-alive connections; a request waits for a free one (the open loop can run ahead). */
+class RawPool {
+  private readonly idle: RawConnection[];
+  private readonly waiting: ((connection: RawConnection) => void)[] = [];
+  private readonly all: RawConnection[];
+
+  constructor(url: URL, size: number) {
+    const port = Number(url.port || 80);
+    this.all = Array.from({ length: size }, () => new RawConnection(url.hostname, port));
+    this.idle = [...this.all];
+  }
+
+  async request(bytes: Buffer): Promise<RawAnswer> {
+    const connection = this.idle.pop() ?? (await new Promise<RawConnection>((r) => this.waiting.push(r)));
+    try {
+      return await connection.request(bytes);
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next(connection);
+      else this.idle.push(connection);
+    }
+  }
+
+  close(): void {
+    for (const connection of this.all) connection.close();
+  }
+}
+
+/** The cell's requests as wire bytes, in mix order. */
+function wireMix(url: URL, mix: readonly RequestSpec[]): Buffer[] {
+  return mix.map((spec) => requestBytes(url, spec.headers, spec.body));
+}
+
 /**
  * Closed-loop load: `concurrency` workers, each sending its next request as soon as the last
  * one answered, until the time or the request budget is spent. Bounded and loopback only.
@@ -93,7 +127,8 @@ export function failed(answer: Answer): boolean {
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   if (options.ratePerSec) return runPaced(options, options.ratePerSec);
   const url = new URL(options.url);
-  const agent = new Agent({ keepAlive: true, maxSockets: options.concurrency });
+  const pool = new RawPool(url, options.concurrency);
+  const wire = wireMix(url, options.mix);
   const latenciesMs: number[] = [];
   let started = 0;
   let errors = 0;
@@ -102,21 +137,25 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const deadline = t0 + options.durationMs;
   const worker = async () => {
     while (started < options.maxRequests && performance.now() < deadline) {
-      const spec = options.mix[started % options.mix.length] as RequestSpec;
+      const i = started % options.mix.length;
       started += 1;
       const sentAt = performance.now();
-      const answer = await send(agent, url, spec);
+      const answer = await pool.request(wire[i] as Buffer);
       latenciesMs.push(performance.now() - sentAt);
       if (failed(answer)) {
         errors += 1;
-        firstError ??= `${spec.label}: HTTP ${answer.status} ${answer.body.toString('utf8', 0, 300)}`;
+        firstError ??= errorOf(options.mix[i] as RequestSpec, answer);
       }
     }
   };
   await Promise.all(Array.from({ length: options.concurrency }, worker));
   const elapsedMs = performance.now() - t0;
-  agent.destroy();
+  pool.close();
   return { count: latenciesMs.length, errors, firstError, elapsedMs, latenciesMs };
+}
+
+function errorOf(spec: RequestSpec, answer: Answer): string {
+  return `${spec.label}: HTTP ${answer.status} ${answer.body.toString('utf8', 0, 300)}`;
 }
 
 /**
@@ -126,7 +165,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
  */
 async function runPaced(options: LoadOptions, ratePerSec: number): Promise<LoadResult> {
   const url = new URL(options.url);
-  const agent = new Agent({ keepAlive: true, maxSockets: options.concurrency });
+  const pool = new RawPool(url, options.concurrency);
+  const wire = wireMix(url, options.mix);
   const latenciesMs: number[] = [];
   const answers: Promise<void>[] = [];
   let errors = 0;
@@ -138,20 +178,20 @@ async function runPaced(options: LoadOptions, ratePerSec: number): Promise<LoadR
     if (due - t0 >= options.durationMs) break;
     const wait = due - performance.now();
     if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
-    const spec = options.mix[i % options.mix.length] as RequestSpec;
+    const at = i % options.mix.length;
     answers.push(
-      send(agent, url, spec).then((answer) => {
+      pool.request(wire[at] as Buffer).then((answer) => {
         latenciesMs.push(performance.now() - due);
         if (failed(answer)) {
           errors += 1;
-          firstError ??= `${spec.label}: HTTP ${answer.status} ${answer.body.toString('utf8', 0, 300)}`;
+          firstError ??= errorOf(options.mix[at] as RequestSpec, answer);
         }
       }),
     );
   }
   await Promise.all(answers);
   const elapsedMs = performance.now() - t0;
-  agent.destroy();
+  pool.close();
   return { count: latenciesMs.length, errors, firstError, elapsedMs, latenciesMs };
 }
 
