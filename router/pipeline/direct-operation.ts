@@ -5,6 +5,7 @@ import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'gr
 import Negotiator from 'negotiator';
 import { BoundedCache } from '../../kit/cache/bounded-cache';
 import type { RouterContext } from '../router-context';
+import { jsonBytes } from '../execution/json-bytes';
 import { type AuditSink, auditOperation } from './audit-trail';
 import { ANONYMOUS_OPERATION, type Observability } from './observability';
 import type { PolicyGateway } from './policy-gateway';
@@ -206,13 +207,13 @@ export function directOperation(options: DirectOperationOptions) {
         context.subgraphsCalled,
       );
     }
-    const text = `${JSON.stringify(single)}\n`;
+    const bytes = jsonBytes(single, '\n');
     res.writeHead(http.status ?? 200, {
       'content-type': type,
       'cache-control': 'no-store',
-      'content-length': Buffer.byteLength(text),
+      'content-length': bytes.length,
     });
-    res.end(text);
+    res.end(bytes);
     return true;
   };
 }
