@@ -77,7 +77,7 @@ async function main() {
     `Ur National Graph benchmark (${settings.name === 'quick' ? '--quick' : 'full'} run, ${new Date().toISOString().slice(0, 10)})`,
     `machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, Node ${m.node}, ${m.os}`,
     `cpu: ${layout.description}`,
-    `load: ${settings.concurrency} concurrent keep-alive connections on 127.0.0.1, closed loop; each cell ` +
+    `load: ${settings.concurrency} concurrent keep-alive connections on 127.0.0.1 (prepared requests on raw sockets, bench/raw-http.ts), closed loop; each cell ` +
       `${settings.cellMs / 1000}s after ${settings.warmMs / 1000}s warm-up, ${settings.rounds} rounds, the targets in turn, forward then backward (ABBA)`,
     `columns: CPU and peak RSS are the measured process's own (router, or the subgraph run straight); core = its CPU per wall second;`,
     `         subgraph req/op, _entities/op, reps/op and SQL/op are counted in the subgraphs; errors = non-200 or GraphQL errors;`,
