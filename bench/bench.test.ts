@@ -162,7 +162,7 @@ describe('benchmark (tiny run: counts, not times)', () => {
     expect(ours.sqlPerOp).toBeGreaterThan(0);
   });
 
-  it('runs ours and ours with permissions + audit off again at one steady rate, below the slower one’s', () => {
+  it('runs ours and ours with permissions + audit off again together at one steady rate, below the slower one’s', () => {
     const national = section('national');
     const paced = national?.equalRate;
     expect(paced?.rows.map((r) => r.target)).toEqual(['ours', 'bare']);
@@ -260,7 +260,7 @@ describe('benchmark report (synthetic rows)', () => {
     );
     const out = formatSection({ ...closed, equalRate: paced }, 1);
     expect(out).toContain(
-      '   the same two at one steady rate, 120 req/s each (open loop: equal work per second, so CPU/req compares like for like; latency from when each request was due):',
+      '   the same two measured together over the same seconds, each at a steady 120 req/s (open loop: equal work per second and the same machine, so CPU/req compares like for like; latency from when each request was due):',
     );
   });
 

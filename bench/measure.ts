@@ -211,6 +211,43 @@ export async function compareTargets(
   return targets.map((t) => rowOf(t, totals.get(t.key) as Totals));
 }
 
+/**
+ * Like compareTargets, but each round measures every target at the same time, each under its own
+ * open loop at `ratePerSec`. This machine's speed drifts by tens of per cent within minutes, and
+ * targets measured in turn (even in ABBA order) differed by more than what the comparison is for;
+ * measured over the same seconds, on the same core, they meet the same machine.
+ */
+export async function compareTogether(
+  targets: readonly Target[],
+  mix: readonly RequestSpec[],
+  settings: Settings,
+  ratePerSec: number,
+  onProgress: (message: string) => void = () => undefined,
+): Promise<Row[]> {
+  const totals = new Map(targets.map((t) => [t.key, emptyTotals()]));
+  for (let round = 0; round < settings.rounds; round++) {
+    onProgress(
+      `round ${round + 1}/${settings.rounds}: ${targets.map((t) => t.label).join(' and ')} together`,
+    );
+    await Promise.all(
+      targets.map((t) => measureCell(t, mix, settings, totals.get(t.key) as Totals, ratePerSec)),
+    );
+  }
+  // The targets share their subgraphs, so each one's cells counted every target's subgraph
+  // traffic. Each gets the share of it that its requests are (exact when, as here, they run the
+  // same plans).
+  const all = [...totals.values()];
+  const requests = all.reduce((n, t) => n + t.count, 0);
+  const keys = ['requests', 'entityRequests', 'representations', 'sql'] as const;
+  const combined = Object.fromEntries(
+    keys.map((k) => [k, all.reduce((n, t) => n + t.sub[k], 0) / all.length]),
+  ) as Record<(typeof keys)[number], number>;
+  for (const t of all) {
+    for (const k of keys) t.sub[k] = requests ? (combined[k] * t.count) / requests : 0;
+  }
+  return targets.map((t) => rowOf(t, totals.get(t.key) as Totals));
+}
+
 /** One request through a target, with the subgraph counts it moved (probe and per-query counts). */
 export async function countOne(
   target: Target,

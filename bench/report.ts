@@ -15,8 +15,8 @@ export interface Section {
   /** National workload: whether our router audited (false with --no-audit). */
   readonly audit?: boolean;
   /**
-   * National workload: ours and ours with permissions + audit off again, both at one steady rate
-   * (open loop): the trust layer's share is read from these, at equal work per second.
+   * National workload: ours and ours with permissions + audit off again, measured together, each
+   * at one steady rate (open loop): the trust layer's share is read from these.
    */
   readonly equalRate?: { readonly ratePerSec: number; readonly rows: readonly SectionRow[] };
   /** Standard workload: the answer both routers gave (checked by the test; left out of --json). */
@@ -191,7 +191,7 @@ export function formatSection(section: Section, index: number): string[] {
     const { ratePerSec, rows: paced } = section.equalRate;
     out.push(
       '',
-      `   the same two at one steady rate, ${ratePerSec} req/s each (open loop: equal work per second, so CPU/req compares like for like; latency from when each request was due):`,
+      `   the same two measured together over the same seconds, each at a steady ${ratePerSec} req/s (open loop: equal work per second and the same machine, so CPU/req compares like for like; latency from when each request was due):`,
       '',
       ...table(paced, columns).map((l) => `   ${l}`),
       ...companionLines(paced),
