@@ -1,6 +1,6 @@
 import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { RawConnection, type RawAnswer, requestBytes } from './raw-http';
+import { RawConnection, requestBytes } from './raw-http';
 
 /** One kind of request in a cell's mix: a prepared JSON body and its headers. */
 export interface RequestSpec {
@@ -37,6 +37,7 @@ export interface LoadResult {
   readonly latenciesMs: number[];
 }
 
+/** What one request came to: the status (0: the connection failed or timed out) and the body, de-chunked. */
 export interface Answer {
   readonly status: number;
   readonly body: Buffer;
@@ -99,7 +100,7 @@ class RawPool {
     this.idle = [...this.all];
   }
 
-  async request(bytes: Buffer): Promise<RawAnswer> {
+  async request(bytes: Buffer): Promise<Answer> {
     const connection = this.idle.pop() ?? (await new Promise<RawConnection>((r) => this.waiting.push(r)));
     try {
       return await connection.request(bytes);

@@ -191,21 +191,19 @@ function rowOf(target: Target, t: Totals): Row {
 /**
  * Runs one cell (the same request mix) against every target, `settings.rounds` times, in ABBA
  * order so that drift (thermal, GC, the OS) falls on all targets alike. Returns one row per target.
- * With `ratePerSec`, every cell is an open loop at that rate (see runPaced) instead of closed.
  */
 export async function compareTargets(
   targets: readonly Target[],
   mix: readonly RequestSpec[],
   settings: Settings,
   onProgress: (message: string) => void = () => undefined,
-  ratePerSec?: number,
 ): Promise<Row[]> {
   const totals = new Map(targets.map((t) => [t.key, emptyTotals()]));
   for (let round = 0; round < settings.rounds; round++) {
     const order = round % 2 === 0 ? targets : [...targets].reverse();
     for (const target of order) {
       onProgress(`round ${round + 1}/${settings.rounds}: ${target.label}`);
-      await measureCell(target, mix, settings, totals.get(target.key) as Totals, ratePerSec);
+      await measureCell(target, mix, settings, totals.get(target.key) as Totals, undefined);
     }
   }
   return targets.map((t) => rowOf(t, totals.get(t.key) as Totals));

@@ -1,10 +1,5 @@
 import { connect, type Socket } from 'node:net';
-
-/** What one request came to: the status (0: the connection failed) and the body, de-chunked. */
-export interface RawAnswer {
-  readonly status: number;
-  readonly body: Buffer;
-}
+import type { Answer } from './load';
 
 const HEAD_END = Buffer.from('\r\n\r\n');
 const CRLF = Buffer.from('\r\n');
@@ -54,7 +49,7 @@ function bodyOf(buffer: Buffer, head: string, start: number): { body: Buffer; en
 export class RawConnection {
   private socket: Socket | undefined;
   private pending: Buffer = Buffer.alloc(0);
-  private waiter: ((answer: RawAnswer) => void) | undefined;
+  private waiter: ((answer: Answer) => void) | undefined;
 
   constructor(
     private readonly host: string,
@@ -62,7 +57,7 @@ export class RawConnection {
   ) {}
 
   /** Sends `bytes` (from `requestBytes`) and resolves with the answer; never rejects. */
-  request(bytes: Buffer): Promise<RawAnswer> {
+  request(bytes: Buffer): Promise<Answer> {
     return new Promise((resolve) => {
       this.waiter = resolve;
       this.pending = Buffer.alloc(0);
@@ -103,7 +98,7 @@ export class RawConnection {
     this.settle({ status, body: answer.body });
   }
 
-  private settle(answer: RawAnswer): void {
+  private settle(answer: Answer): void {
     const waiter = this.waiter;
     this.waiter = undefined;
     this.pending = Buffer.alloc(0);

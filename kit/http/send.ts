@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { GraphQLError } from 'graphql';
 import { formatError } from '../errors/format-error';
+import { jsonBytes } from './json-bytes';
 
 export function sendJson(
   res: ServerResponse,
@@ -8,13 +9,14 @@ export function sendJson(
   body: unknown,
   headers: Record<string, string> = {},
 ) {
-  const text = JSON.stringify(body);
+  // Encoded once, and a large body in pieces (see jsonBytes).
+  const bytes = jsonBytes(body);
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
+    'content-length': bytes.length,
     ...headers,
   });
-  res.end(text);
+  res.end(bytes);
 }
 
 /** A request-level failure in GraphQL-over-HTTP shape: `{ errors: [...] }` with the code's status. */

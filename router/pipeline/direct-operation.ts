@@ -4,8 +4,8 @@ import type { GatewayExecutionResult, GatewayGraphQLRequestContext } from '@apol
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import Negotiator from 'negotiator';
 import { BoundedCache } from '../../kit/cache/bounded-cache';
+import { jsonBytes } from '../../kit/http/json-bytes';
 import type { RouterContext } from '../router-context';
-import { jsonBytes } from '../execution/json-bytes';
 import { type AuditSink, auditOperation } from './audit-trail';
 import { ANONYMOUS_OPERATION, type Observability } from './observability';
 import type { PolicyGateway } from './policy-gateway';
