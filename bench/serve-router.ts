@@ -3,7 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MikroORM } from '@mikro-orm/core';
+import { databaseLocationOf, type DatabaseLocation } from '../kit/orm/database-location';
 import { openDatabase } from '../kit/orm/open-database';
+import { ormDriver } from '../kit/orm/orm-driver';
 import { newStats } from '../kit/orm/query-counter';
 import { withSchemaLock } from '../kit/orm/schema-lock';
 import { DatabaseClientRegistry } from '../router/clients/database-client-registry';
@@ -117,7 +119,8 @@ answerParent(
       const options = payload as ServeRouterOptions;
       // As the production entry points: async context tracking released when idle (kit/runtime).
       trackAsyncContexts();
-      platformOrm = await openPlatformDatabase();
+      const orm = await openPlatformDatabase();
+      platformOrm = orm;
       router = await startRouter({
         supergraphSdl: options.supergraphSdl,
         subgraphUrls: options.subgraphUrls,
@@ -125,21 +128,17 @@ answerParent(
         platformPublicKeyPem: options.platformPublicKeyPem,
         contextSecret: options.contextSecret,
         // As main.ts runs it: the registry's entries kept for UR_REGISTRY_CACHE_MS's default.
-        clients: new CachedClientRegistry(new DatabaseClientRegistry(platformOrm), 1000),
+        clients: new CachedClientRegistry(new DatabaseClientRegistry(orm), 1000),
         auditSink: (journal = options.audit
           ? await AuditJournal.open(
               join(platformDir as string, 'audit-journal'),
-              new AuditWriter(platformOrm),
+              new AuditWriter(ormDriver(orm)),
               // As main.ts runs it: the copier in a process of its own, on the same database.
               (onCopied) =>
                 CopierProcess.start(
                   {
                     dir: join(platformDir as string, 'audit-journal'),
-                    database: {
-                      dataDir: platformDir as string,
-                      databaseUrl: process.env.DATABASE_URL || undefined,
-                      databaseSchema: pgSchema,
-                    },
+                    database: databaseLocationOf(orm) as DatabaseLocation,
                   },
                   onCopied,
                 ),

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensurePlatformKeys } from '../kit/auth/keys';
 import { introspectionMode, loadConfig } from '../kit/config/variables';
+import { databaseLocationOf } from '../kit/orm/database-location';
 import { prepareSubgraph } from '../kit/subgraph/prepare-subgraph';
 import { ROUTER_SUBGRAPH, SUBGRAPHS } from '../subgraphs';
 import { startTracing } from '../kit/telemetry/tracing';
@@ -33,7 +34,7 @@ async function main() {
     platform: {
       ...platform,
       journalDir: join(dataDir, 'audit-journal'),
-      copierDatabase: { dataDir, databaseUrl: config.databaseUrl },
+      copierDatabase: databaseLocationOf(platform.orm),
     },
     authzMode: config.authzMode,
     dryRunSupergraphSdl: config.policyDryRun ? readFileSync(config.policyDryRun, 'utf8') : undefined,

@@ -15,6 +15,8 @@ import { contextKey, signContext } from '../kit/auth/context-token';
 import type { LogLevel } from '../kit/config/variables';
 import { formatError } from '../kit/errors/format-error';
 import { urError } from '../kit/errors/ur-error';
+import type { DatabaseLocation } from '../kit/orm/database-location';
+import { ormDriver } from '../kit/orm/orm-driver';
 import { runApollo } from '../kit/http/apollo-handler';
 import { readBody } from '../kit/http/read-body';
 import { sendGraphQLError, sendJson } from '../kit/http/send';
@@ -23,7 +25,7 @@ import { SpanKind } from '@opentelemetry/api';
 import { extractContext } from '../kit/telemetry/trace-headers';
 import { withSpan } from '../kit/telemetry/with-span';
 import { AuditJournal } from '../subgraphs/platform/audit/audit-journal';
-import { type CopierDatabase, CopierProcess } from '../subgraphs/platform/audit/copier-process';
+import { CopierProcess } from '../subgraphs/platform/audit/copier-process';
 import { AuditWriter } from '../subgraphs/platform/audit/audit-writer';
 import type { ClientRegistry } from './clients/client';
 import { DatabaseClientRegistry } from './clients/database-client-registry';
@@ -89,7 +91,7 @@ export interface RouterOptions {
      * The same database, for the journal's copier to run in a process of its own (`CopierProcess`):
      * the router then only appends. Absent (an in-memory database, as in tests): it copies itself.
      */
-    readonly copierDatabase?: CopierDatabase;
+    readonly copierDatabase?: DatabaseLocation;
   };
   readonly clients?: ClientRegistry;
   /** Where audit entries go; defaults to the platform's audit journal. Tests swap in a failing one. */
@@ -178,11 +180,11 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   const journal = platform
     ? await AuditJournal.open(
         platform.journalDir,
-        new AuditWriter(platform.orm),
+        new AuditWriter(ormDriver(platform.orm)),
         platform.copierDatabase &&
           ((onCopied) =>
             CopierProcess.start(
-              { dir: platform.journalDir, database: platform.copierDatabase as CopierDatabase },
+              { dir: platform.journalDir, database: platform.copierDatabase as DatabaseLocation },
               onCopied,
             )),
       )

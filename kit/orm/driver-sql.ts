@@ -1,7 +1,3 @@
-import type { MikroORM } from '@mikro-orm/core';
-import type { SqlEntityManager } from '@mikro-orm/knex';
-import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
-
 /** A better-sqlite3 prepared statement, as far as the hot paths use it. */
 export interface SqliteStatement {
   run(...params: unknown[]): unknown;
@@ -22,38 +18,21 @@ export interface PgConnection {
   query(sql: string, params?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
 }
 
-/** A pooled connection, driven with its driver directly; `log` reports a statement to the ORM's logger. */
+/** A connection, driven with its driver directly; `log` reports a statement (to the ORM's logger, where there is one). */
 export type DriverConnection =
   | { readonly dialect: 'sqlite'; readonly db: SqliteConnection; readonly log: (sql: string) => void }
   | { readonly dialect: 'postgres'; readonly pg: PgConnection; readonly log: (sql: string) => void };
 
-/** knex's pool, as these helpers borrow from it. */
-interface PooledClient {
-  acquireConnection(): Promise<unknown>;
-  releaseConnection(connection: unknown): Promise<unknown>;
-}
-
 /**
- * Runs `fn` on a connection borrowed from the ORM's own pool and driven by the driver itself
- * (better-sqlite3 or pg): no query builder, no unit of work, no per-call statement preparation,
- * which on the router's hot path (client registry reads, audit appends) cost several times the
- * query. Statements are still reported to the ORM's logger, so SQL counts stay true.
+ * Where statements are run on the driver itself (better-sqlite3 or pg): no query builder, no unit of
+ * work, no per-call statement preparation, which on the router's hot paths (client registry reads,
+ * audit appends) cost several times the query. `ormDriver` borrows the ORM's own pooled
+ * connections; `openDriver` opens a connection of its own, for a process that has no ORM (the
+ * audit copier).
  */
-export async function withDriver<T>(orm: MikroORM, fn: (connection: DriverConnection) => T | Promise<T>) {
-  const knex = (orm.em as unknown as SqlEntityManager).getKnex();
-  const client = knex.client as PooledClient;
-  const logger = orm.config.getLogger();
-  const log = (query: string) => logger.logQuery({ query, level: 'info' });
-  const raw = await client.acquireConnection();
-  try {
-    return await fn(
-      orm.em.getPlatform() instanceof PostgreSqlPlatform
-        ? { dialect: 'postgres', pg: raw as PgConnection, log }
-        : { dialect: 'sqlite', db: raw as SqliteConnection, log },
-    );
-  } finally {
-    await client.releaseConnection(raw);
-  }
+export interface SqlDriver {
+  /** Runs `fn` on a connection lent for its duration. */
+  use<T>(fn: (connection: DriverConnection) => T | Promise<T>): Promise<T>;
 }
 
 /** Prepared statements per connection and SQL text: SQLite compiles each once. */
@@ -82,11 +61,11 @@ function toPostgres(sql: string): string {
 
 /** Rows of a statement with `?` placeholders, on either database (none for a write). */
 export function driverRows(
-  orm: MikroORM,
+  driver: SqlDriver,
   sql: string,
   params: readonly unknown[] = [],
 ): Promise<Record<string, unknown>[]> {
-  return withDriver(orm, async (c) => {
+  return driver.use(async (c) => {
     c.log(sql);
     if (c.dialect === 'sqlite') {
       const statement = sqliteStatement(c.db, sql);

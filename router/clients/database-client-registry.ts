@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/core';
-import { driverRows } from '../../kit/orm/driver-sql';
+import { driverRows, type SqlDriver } from '../../kit/orm/driver-sql';
+import { ormDriver } from '../../kit/orm/orm-driver';
 import type { ClientRegistry, FoundClient, RegisteredClient, RegisteredKey } from './client';
 
 type Row = Record<string, unknown>;
@@ -16,15 +17,19 @@ function list(value: unknown): string[] {
  * lookup cost ten times more, and MikroORM's `execute` prepares the statement on every call.
  */
 export class DatabaseClientRegistry implements ClientRegistry {
-  constructor(private readonly orm: MikroORM) {}
+  private readonly driver: SqlDriver;
+
+  constructor(orm: MikroORM) {
+    this.driver = ormDriver(orm);
+  }
 
   private async one(sql: string, id: string): Promise<Row | undefined> {
-    return (await driverRows(this.orm, sql, [id]))[0];
+    return (await driverRows(this.driver, sql, [id]))[0];
   }
 
   async findClient(id: string, purpose?: string | null): Promise<FoundClient | undefined> {
     const [row] = await driverRows(
-      this.orm,
+      this.driver,
       'select id, name, agency, scopes, purposes, rate_limit_per_minute, status, ' +
         'exists(select 1 from purpose where code = ?) as purpose_registered from client where id = ?',
       [purpose ?? '', id],

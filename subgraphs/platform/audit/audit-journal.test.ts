@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ormDriver } from '../../../kit/orm/orm-driver';
 import { prepareTestSubgraph } from '../../../kit/testing/subgraph-harness';
 import { AuditEntry } from '../entities/audit-entry.entity';
 import { platform } from '../subgraph';
@@ -32,7 +33,7 @@ describe('AuditJournal', () => {
     (await db.orm.em.fork().find(AuditEntry, {}, { orderBy: { seq: 'asc' } })).map((e) => e.requestId);
 
   it('journals each entry at once and copies many into the chain in one transaction', async () => {
-    const journal = await AuditJournal.open(dir, new AuditWriter(db.orm));
+    const journal = await AuditJournal.open(dir, new AuditWriter(ormDriver(db.orm)));
     await Promise.all(Array.from({ length: 200 }, (_, i) => journal.append(draft(i))));
     const [file] = readdirSync(dir);
     const lines = readFileSync(join(dir, file as string), 'utf8')
@@ -53,7 +54,7 @@ describe('AuditJournal', () => {
   });
 
   it("copies a dead router's journal from its mark on, once, leaving out a torn last line", async () => {
-    const writer = new AuditWriter(db.orm);
+    const writer = new AuditWriter(ormDriver(db.orm));
     const name = `${DEAD_PID}-abcd0123-0.jsonl`;
     const lines = [0, 1, 2].map((i) => `${JSON.stringify(draft(i))}\n`);
     // The first entry reached the chain before the crash; the last line was being written.
@@ -76,12 +77,12 @@ describe('AuditJournal', () => {
   it("leaves alone the journal of a router that is still running (another process's)", async () => {
     const name = `${process.ppid}-abcd0123-0.jsonl`;
     writeFileSync(join(dir, name), `${JSON.stringify(draft(0))}\n`);
-    expect(await recoverJournals(dir, new AuditWriter(db.orm))).toBe(0);
+    expect(await recoverJournals(dir, new AuditWriter(ormDriver(db.orm)))).toBe(0);
     expect(readdirSync(dir)).toEqual([name]);
   });
 
   it('keeps entries the database refused in the journal, for the next start to copy', async () => {
-    const writer = new AuditWriter(db.orm);
+    const writer = new AuditWriter(ormDriver(db.orm));
     const journal = await AuditJournal.open(dir, writer);
     await journal.append(draft(0));
     await journal.flush();
@@ -103,7 +104,7 @@ describe('AuditJournal', () => {
   });
 
   it('refuses appends once closed', async () => {
-    const journal = await AuditJournal.open(dir, new AuditWriter(db.orm));
+    const journal = await AuditJournal.open(dir, new AuditWriter(ormDriver(db.orm)));
     await journal.close();
     await expect(journal.append(draft(0))).rejects.toThrow('closed');
   });

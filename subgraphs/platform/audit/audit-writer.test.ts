@@ -1,4 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
+import { ormDriver } from '../../../kit/orm/orm-driver';
 import { prepareTestSubgraph } from '../../../kit/testing/subgraph-harness';
 import { platform } from '../subgraph';
 import { AuditWriter, StaleJournalMark } from './audit-writer';
@@ -16,7 +17,7 @@ describe('AuditWriter', () => {
   afterAll(() => db.close());
 
   it('writes a batch in one transaction, chained, with its subjects and its journal mark', async () => {
-    const writer = new AuditWriter(db.orm);
+    const writer = new AuditWriter(ormDriver(db.orm));
     const before = db.stats.sql;
     const seqs = await writer.write(
       Array.from({ length: 120 }, (_, i) => draft(i)),
@@ -34,7 +35,7 @@ describe('AuditWriter', () => {
   });
 
   it('stores what callers sent byte for byte: quotes, backslashes, Arabic, JSON-looking text', async () => {
-    const writer = new AuditWriter(db.orm);
+    const writer = new AuditWriter(ormDriver(db.orm));
     const hostile = `'); drop table audit_entry; -- \\' \\\\ "قضية ٧/٢٠٢٦" {"a":[1]} \n\t`;
     const [seq] = await writer.write([{ ...draft(300), caseNumber: hostile, purpose: "O'BRIEN\\" }]);
     const knex = (db.orm.em as unknown as SqlEntityManager).getKnex();
@@ -47,7 +48,7 @@ describe('AuditWriter', () => {
   });
 
   it('continues the chain across batches and moves a mark forward', async () => {
-    const writer = new AuditWriter(db.orm);
+    const writer = new AuditWriter(ormDriver(db.orm));
     const next = await writer.write([draft(200)], { journal: 'j-1', from: 4096, position: 5000 });
     expect(next).toEqual([122]);
     expect(await writer.markOf('j-1')).toBe(5000);

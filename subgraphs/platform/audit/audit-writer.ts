@@ -1,11 +1,10 @@
-import type { MikroORM } from '@mikro-orm/core';
 import pg from 'pg';
 import {
   driverRows,
   type PgConnection,
+  type SqlDriver,
   type SqliteConnection,
   sqliteStatement,
-  withDriver,
 } from '../../../kit/orm/driver-sql';
 import { type ChainedFields, chainedValues, entryHash, GENESIS_HASH } from './hash-chain';
 
@@ -40,17 +39,17 @@ function checkMark(mark: JournalMark | undefined, stored: unknown): void {
 }
 
 /**
- * Appends batches of audit entries to the hash chain, one transaction per batch, on a connection
- * borrowed from the ORM's pool and driven with the driver itself (`withDriver`): no query builder
- * and no unit of work, which on this path cost more than everything else the router does for an
- * operation. The router writes through its journal (`AuditJournal`), which batches.
+ * Appends batches of audit entries to the hash chain, one transaction per batch, driven with the
+ * database driver itself (`SqlDriver`): no query builder and no unit of work, which on this path
+ * cost more than everything else the router does for an operation. The router writes through its
+ * journal (`AuditJournal`), which batches.
  */
 export class AuditWriter {
-  constructor(private readonly orm: MikroORM) {}
+  constructor(private readonly driver: SqlDriver) {}
 
   /** Chains and inserts `drafts` (and moves `mark`, in the same transaction); resolves to their `seq`s. */
   write(drafts: readonly AuditDraft[], mark?: JournalMark): Promise<number[]> {
-    return withDriver(this.orm, (c) =>
+    return this.driver.use((c) =>
       c.dialect === 'postgres'
         ? writePostgres(c.pg, drafts, mark, c.log)
         : writeSqlite(c.db, drafts, mark, c.log),
@@ -59,13 +58,13 @@ export class AuditWriter {
 
   /** Bytes of `journal` already in the chain (0 for a journal never shipped). */
   async markOf(journal: string): Promise<number> {
-    const rows = await driverRows(this.orm, MARK_OF, [journal]);
+    const rows = await driverRows(this.driver, MARK_OF, [journal]);
     return Number(rows[0]?.position ?? 0);
   }
 
   /** Drops a finished journal's mark (its file is gone, and a journal's name is never reused). */
   async forget(journal: string): Promise<void> {
-    await driverRows(this.orm, 'delete from audit_journal_mark where journal = ?', [journal]);
+    await driverRows(this.driver, 'delete from audit_journal_mark where journal = ?', [journal]);
   }
 }
 

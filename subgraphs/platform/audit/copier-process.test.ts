@@ -1,6 +1,8 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { databaseLocationOf, type DatabaseLocation } from '../../../kit/orm/database-location';
+import { ormDriver } from '../../../kit/orm/orm-driver';
 import { prepareTestSubgraph } from '../../../kit/testing/subgraph-harness';
 import { AuditEntry } from '../entities/audit-entry.entity';
 import { platform } from '../subgraph';
@@ -35,15 +37,11 @@ describe('CopierProcess', () => {
   });
 
   const open = () =>
-    AuditJournal.open(dir, new AuditWriter(db.orm), (onCopied) =>
+    AuditJournal.open(dir, new AuditWriter(ormDriver(db.orm)), (onCopied) =>
       CopierProcess.start(
         {
           dir,
-          database: {
-            dataDir,
-            databaseUrl: db.options.databaseUrl,
-            databaseSchema: db.options.databaseSchema,
-          },
+          database: databaseLocationOf(db.orm) as DatabaseLocation,
         },
         onCopied,
       ),

@@ -1,7 +1,4 @@
-import 'reflect-metadata';
-import { openDatabase } from '../../../kit/orm/open-database';
-import { newStats } from '../../../kit/orm/query-counter';
-import { platform } from '../subgraph';
+import { openDriver } from '../../../kit/orm/open-driver';
 import { AuditWriter } from './audit-writer';
 import type { CopierReply, CopierRequest, CopierSetup } from './copier-process';
 import { JournalCopier, recoverJournals } from './journal-copier';
@@ -9,21 +6,15 @@ import { JournalCopier, recoverJournals } from './journal-copier';
 /**
  * The audit copier process (`CopierProcess`): copies its router's journal into the chain. It
  * exits as soon as its router is gone: a journal whose router died is the next start's to recover.
+ * It opens the router's database, which the router has already migrated.
  */
 async function main() {
   const setup = JSON.parse(process.env.UR_AUDIT_COPIER ?? '') as CopierSetup;
   const send = (reply: CopierReply) => process.send?.(reply);
   process.on('disconnect', () => process.exit(0));
-  const orm = await openDatabase({
-    name: platform.name,
-    entities: platform.entities,
-    migrations: platform.migrations,
-    databaseUrl: setup.database.databaseUrl,
-    dataDir: setup.database.dataDir,
-    schema: setup.database.databaseSchema,
-    stats: newStats(),
-  });
-  const writer = new AuditWriter(orm);
+  // The database's driver alone: this process loads no ORM (see openDriver).
+  const driver = await openDriver(setup.database);
+  const writer = new AuditWriter(driver);
   await recoverJournals(setup.dir, writer);
   const copier = new JournalCopier(setup.dir, writer, (journal, position) =>
     send({ t: 'copied', journal, position }),
@@ -32,7 +23,7 @@ async function main() {
     if (request.t === 'close') {
       void copier
         .close()
-        .then(() => orm.close(true))
+        .then(() => driver.close())
         .finally(() => process.exit(0));
       return;
     }

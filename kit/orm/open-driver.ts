@@ -1,0 +1,49 @@
+import type { DatabaseLocation } from './database-location';
+import type { PgConnection, SqlDriver, SqliteConnection } from './driver-sql';
+
+/** A driver on a connection of its own; `close` ends it. */
+export interface OwnDriver extends SqlDriver {
+  close(): Promise<void>;
+}
+
+/**
+ * A driver on its own connection to the database at `location`, with no ORM loaded: for a process
+ * that only runs driver statements (the audit copier), where MikroORM's metadata would triple
+ * the heap that every garbage collection walks. The tables must exist: the process that owns the
+ * database has migrated it. Statements are not counted (`log` does nothing).
+ */
+export async function openDriver(location: DatabaseLocation): Promise<OwnDriver> {
+  const log = () => undefined;
+  if (location.dialect === 'sqlite') {
+    const { default: Database } = await import('better-sqlite3');
+    const db = new Database(location.file, { fileMustExist: true });
+    db.pragma('journal_mode = WAL');
+    const connection = { dialect: 'sqlite', db: db as unknown as SqliteConnection, log } as const;
+    return {
+      use: async (fn) => fn(connection),
+      close: async () => void db.close(),
+    };
+  }
+  const { default: pg } = await import('pg');
+  // One connection, so statements run in order; the pool reconnects after the database was lost.
+  const pool = new pg.Pool({ connectionString: location.url, max: 1 });
+  pool.on('connect', (client) => {
+    client.query(`set search_path to ${pg.escapeIdentifier(location.schema)}`).catch(() => undefined);
+  });
+  // An idle connection dropped by the server: the next `use` opens another.
+  pool.on('error', () => undefined);
+  return {
+    async use(fn) {
+      const client = await pool.connect();
+      try {
+        const result = await fn({ dialect: 'postgres', pg: client as unknown as PgConnection, log });
+        client.release();
+        return result;
+      } catch (error) {
+        client.release(true); // a connection that failed is not lent again
+        throw error;
+      }
+    },
+    close: () => pool.end(),
+  };
+}
