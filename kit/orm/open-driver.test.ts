@@ -51,7 +51,7 @@ describe('openDriver', () => {
 
   it('refuses a SQLite file that does not exist, rather than creating an empty database', async () => {
     await expect(openDriver({ dialect: 'sqlite', file: join(dataDir, 'missing.sqlite') })).rejects.toThrow(
-      /unable to open|does not exist/i,
+      /no SQLite database at .*missing\.sqlite/,
     );
   });
 });

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { DatabaseLocation } from './database-location';
 import type { PgConnection, SqlDriver, SqliteConnection } from './driver-sql';
 
@@ -15,6 +16,10 @@ export interface OwnDriver extends SqlDriver {
 export async function openDriver(location: DatabaseLocation): Promise<OwnDriver> {
   const log = () => undefined;
   if (location.dialect === 'sqlite') {
+    // Never an empty database of its own in place of the router's (SQLite would create one).
+    if (!existsSync(location.file)) {
+      throw new Error(`no SQLite database at ${location.file}: the process that owns it opens it first`);
+    }
     const { default: Database } = await import('better-sqlite3');
     const db = new Database(location.file, { fileMustExist: true });
     db.pragma('journal_mode = WAL');

@@ -15,7 +15,7 @@ const ROTATE_BYTES = 16 * 1024 * 1024;
 /**
  * The audit's write-ahead journal. An operation's entry is appended to a local file with one
  * synchronous `write` before the answer is released, so it survives a crash of the router process
- * (like SQLite's WAL in its default `synchronous=NORMAL`, it relies on the file system to survive
+ * (like SQLite's WAL in `synchronous=NORMAL`, it relies on the file system to survive
  * a power cut); a copier (`JournalCopier`, in this process or in one of its own) then copies the
  * entries into the hash chain in the database in batches, at most SHIP_AFTER_MS later, with the
  * journal's position moved in the same transaction. A chain commit per operation cost a fifth to
