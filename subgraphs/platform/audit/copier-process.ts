@@ -38,6 +38,15 @@ export type CopierReply =
  */
 const COPIER_NODE_FLAGS = ['--max-semi-space-size=8', '--max-old-space-size=128', '--no-memory-reducer'];
 
+/**
+ * Sends `request` to the copier. A child that has just died (its exit not yet seen) fails the
+ * write with EPIPE: nothing is lost, as requests stay pending until answered and are sent again
+ * to the copier started in its place.
+ */
+function send(child: ChildProcess, request: CopierRequest): void {
+  if (child.connected) child.send(request, () => undefined);
+}
+
 /** Wait before starting a copier that died again (one that cannot open the database dies at once). */
 const RESTART_MS = 1000;
 
@@ -107,7 +116,7 @@ export class CopierProcess implements Copier {
       return;
     }
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    child.send({ t: 'close' } satisfies CopierRequest);
+    send(child, { t: 'close' });
     await exited;
   }
 
@@ -115,7 +124,7 @@ export class CopierProcess implements Copier {
     const request = { t, id: ++this.next, journal, position };
     return new Promise((resolve, reject) => {
       this.pending.set(request.id, { request, resolve, reject });
-      if (this.ready) this.child?.send(request);
+      if (this.ready && this.child) send(this.child, request);
     });
   }
 
@@ -140,8 +149,8 @@ export class CopierProcess implements Copier {
         if (reply.t === 'ready') {
           this.ready = true;
           // A restarted child picks up where the last one was: what it followed, what it was asked.
-          for (const journal of this.followed) child.send({ t: 'follow', id: 0, journal, position: 0 });
-          for (const { request } of this.pending.values()) child.send(request);
+          for (const journal of this.followed) send(child, { t: 'follow', id: 0, journal, position: 0 });
+          for (const { request } of this.pending.values()) send(child, request);
           resolve();
         } else if (reply.t === 'copied') {
           this.onCopied(reply.journal, reply.position);
