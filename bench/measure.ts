@@ -8,6 +8,12 @@ export interface Settings {
   readonly name: 'quick' | 'full' | 'test';
   /** Each cell is run this many times, targets alternating (ABBA order), and the figures summed. */
   readonly rounds: number;
+  /**
+   * Cells of targets measured together (`compareTogether`). Their difference is a few per cent of
+   * either, and one cell's garbage collections moved it by as much: three paired cells gave 2–11%
+   * for one build, so the full run takes eight.
+   */
+  readonly togetherRounds: number;
   readonly warmMs: number;
   readonly warmRequests: number;
   readonly cellMs: number;
@@ -21,6 +27,7 @@ export const SETTINGS: Record<Settings['name'], Settings> = {
   quick: {
     name: 'quick',
     rounds: 2,
+    togetherRounds: 2,
     warmMs: 150,
     warmRequests: Infinity,
     cellMs: 500,
@@ -33,6 +40,7 @@ export const SETTINGS: Record<Settings['name'], Settings> = {
   full: {
     name: 'full',
     rounds: 3,
+    togetherRounds: 8,
     warmMs: 1000,
     warmRequests: Infinity,
     cellMs: 6000,
@@ -43,6 +51,7 @@ export const SETTINGS: Record<Settings['name'], Settings> = {
   test: {
     name: 'test',
     rounds: 1,
+    togetherRounds: 1,
     warmMs: Infinity,
     warmRequests: 2,
     cellMs: Infinity,
@@ -223,9 +232,9 @@ export async function compareTogether(
   onProgress: (message: string) => void = () => undefined,
 ): Promise<Row[]> {
   const totals = new Map(targets.map((t) => [t.key, emptyTotals()]));
-  for (let round = 0; round < settings.rounds; round++) {
+  for (let round = 0; round < settings.togetherRounds; round++) {
     onProgress(
-      `round ${round + 1}/${settings.rounds}: ${targets.map((t) => t.label).join(' and ')} together`,
+      `round ${round + 1}/${settings.togetherRounds}: ${targets.map((t) => t.label).join(' and ')} together`,
     );
     await Promise.all(
       targets.map((t) => measureCell(t, mix, settings, totals.get(t.key) as Totals, ratePerSec)),
