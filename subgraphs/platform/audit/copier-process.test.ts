@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -81,5 +82,31 @@ describe('CopierProcess', () => {
     expect(await requestIds()).toEqual(Array.from({ length: 20 }, (_, i) => `req-${i}`));
     expect(await verifyChain(db.orm.em.fork())).toEqual({ ok: true, entries: 20 });
     await journal.close();
+  });
+
+  it('loads no ORM: its modules are the driver, the writer and the copier (a small heap to collect)', () => {
+    const hook = join(__dirname, '..', '..', '..', 'kit', 'runtime', 'ts-hook.cjs');
+    const modules = [
+      '../../../kit/orm/open-driver',
+      './audit-writer',
+      './journal-copier',
+      'better-sqlite3',
+      'pg',
+    ];
+    const listed = spawnSync(
+      process.execPath,
+      [
+        '-r',
+        hook,
+        '-e',
+        `for (const m of ${JSON.stringify(modules)}) require(m.startsWith('.') ? require('node:path').join(${JSON.stringify(__dirname)}, m) : m);
+         console.log(JSON.stringify(Object.keys(require.cache)));`,
+      ],
+      { encoding: 'utf8', cwd: __dirname },
+    );
+    expect(listed.stderr).toBe('');
+    const loaded = JSON.parse(listed.stdout) as string[];
+    expect(loaded.some((f) => f.endsWith('journal-copier.ts'))).toBe(true);
+    expect(loaded.filter((f) => /@mikro-orm|knex|type-graphql|reflect-metadata/.test(f))).toEqual([]);
   });
 });
