@@ -39,6 +39,19 @@ describe('openDriver', () => {
     }
   });
 
+  it('on PostgreSQL, reads only the schema it was given: a table name never resolves in another', async () => {
+    const location = databaseLocationOf(db.orm) as DatabaseLocation;
+    if (location.dialect !== 'postgresql') return;
+    const elsewhere = await openDriver({ ...location, schema: `${location.schema}_absent` });
+    try {
+      await expect(driverRows(elsewhere, 'select count(*) as n from client')).rejects.toThrow(
+        /relation "client" does not exist/,
+      );
+    } finally {
+      await elsewhere.close();
+    }
+  });
+
   it('has no location for an in-memory SQLite database, which no other process can open', async () => {
     const memory = await prepareTestSubgraph(platform);
     try {

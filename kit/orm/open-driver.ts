@@ -21,8 +21,8 @@ export async function openDriver(location: DatabaseLocation): Promise<OwnDriver>
       throw new Error(`no SQLite database at ${location.file}: the process that owns it opens it first`);
     }
     const { default: Database } = await import('better-sqlite3');
+    // Its journal mode (WAL) is the file's own, set when the owner opened it.
     const db = new Database(location.file, { fileMustExist: true });
-    db.pragma('journal_mode = WAL');
     const connection = { dialect: 'sqlite', db: db as unknown as SqliteConnection, log } as const;
     return {
       use: async (fn) => fn(connection),
@@ -31,9 +31,12 @@ export async function openDriver(location: DatabaseLocation): Promise<OwnDriver>
   }
   const { default: pg } = await import('pg');
   // One connection, so statements run in order; the pool reconnects after the database was lost.
-  const pool = new pg.Pool({ connectionString: location.url, max: 1 });
-  pool.on('connect', (client) => {
-    client.query(`set search_path to ${pg.escapeIdentifier(location.schema)}`).catch(() => undefined);
+  // The schema is a startup parameter of every connection: no connection ever runs a statement
+  // before it is set (an unqualified table name must never resolve in another schema).
+  const pool = new pg.Pool({
+    connectionString: location.url,
+    max: 1,
+    options: `-c search_path=${pg.escapeIdentifier(location.schema)}`,
   });
   // An idle connection dropped by the server: the next `use` opens another.
   pool.on('error', () => undefined);
