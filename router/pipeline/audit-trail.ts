@@ -2,7 +2,7 @@ import type { ApolloServerPlugin, GraphQLRequestContextWillSendResponse } from '
 import type { GraphQLFormattedError } from 'graphql';
 import type { Caller } from '../../kit/auth/caller';
 import { urError } from '../../kit/errors/ur-error';
-import type { AuditDraft } from '../../subgraphs/platform/audit/audit-writer';
+import type { AuditDraft } from '../../subgraphs/platform/audit/hash-chain';
 import type { RouterContext } from '../router-context';
 
 /** Where audit entries go; resolves once the entry is durable. */

@@ -7,7 +7,8 @@ import { AuditEntry } from '../entities/audit-entry.entity';
 import { platform } from '../subgraph';
 import { AuditJournal } from './audit-journal';
 import { journaledAfter, recoverJournals } from './journal-copier';
-import { type AuditDraft, AuditWriter } from './audit-writer';
+import { AuditWriter } from './audit-writer';
+import { journaledDraft, journalLine } from './journal-line';
 import { testDraft } from './test-draft';
 import { verifyChain } from './verify-chain';
 
@@ -39,7 +40,9 @@ describe('AuditJournal', () => {
     const lines = readFileSync(join(dir, file as string), 'utf8')
       .trimEnd()
       .split('\n');
-    expect(lines.map((l) => (JSON.parse(l) as AuditDraft).requestId)).toEqual(
+    // Each line is the draft's values in the chain's order: the request id comes second.
+    expect(lines).toEqual(Array.from({ length: 200 }, (_, i) => journalLine(draft(i))));
+    expect(lines.map((l) => (JSON.parse(l) as unknown[])[1])).toEqual(
       Array.from({ length: 200 }, (_, i) => `req-${i}`),
     );
     const before = db.stats.sql;
@@ -56,14 +59,14 @@ describe('AuditJournal', () => {
   it("copies a dead router's journal from its mark on, once, leaving out a torn last line", async () => {
     const writer = new AuditWriter(ormDriver(db.orm));
     const name = `${DEAD_PID}-abcd0123-0.jsonl`;
-    const lines = [0, 1, 2].map((i) => `${JSON.stringify(draft(i))}\n`);
+    const lines = [0, 1, 2].map((i) => `${journalLine(draft(i))}\n`);
     // The first entry reached the chain before the crash; the last line was being written.
-    await writer.write([draft(0)], {
+    await writer.write([journaledDraft(draft(0))], {
       journal: name,
       from: 0,
       position: Buffer.byteLength(lines[0] as string),
     });
-    writeFileSync(join(dir, name), `${lines.join('')}{"at":"2026-11-0`);
+    writeFileSync(join(dir, name), `${lines.join('')}["2026-11-0`);
 
     expect(await recoverJournals(dir, writer)).toBe(2);
     expect(await requestIds()).toEqual(['req-0', 'req-1', 'req-2']);
@@ -74,9 +77,19 @@ describe('AuditJournal', () => {
     expect(await recoverJournals(dir, writer)).toBe(0);
   });
 
+  it('recovers a journal written before lines were arrays (objects), chained as today', async () => {
+    const writer = new AuditWriter(ormDriver(db.orm));
+    const name = `${DEAD_PID}-abcd0123-0.jsonl`;
+    const old = [0, 1].map((i) => `${JSON.stringify(draft(i))}\n`).join('');
+    writeFileSync(join(dir, name), old);
+    expect(await recoverJournals(dir, writer)).toBe(2);
+    expect(await requestIds()).toEqual(['req-0', 'req-1']);
+    expect(await verifyChain(db.orm.em.fork())).toEqual({ ok: true, entries: 2 });
+  });
+
   it("leaves alone the journal of a router that is still running (another process's)", async () => {
     const name = `${process.ppid}-abcd0123-0.jsonl`;
-    writeFileSync(join(dir, name), `${JSON.stringify(draft(0))}\n`);
+    writeFileSync(join(dir, name), `${journalLine(draft(0))}\n`);
     expect(await recoverJournals(dir, new AuditWriter(ormDriver(db.orm)))).toBe(0);
     expect(readdirSync(dir)).toEqual([name]);
   });
@@ -112,11 +125,13 @@ describe('AuditJournal', () => {
 
 describe('journaledAfter', () => {
   it('reads whole lines past a byte position (multi-byte text counted in bytes)', () => {
-    const a = `${JSON.stringify(draft(1))}\n`;
-    const b = `${JSON.stringify(draft(2))}\n`;
+    const a = `${journalLine(draft(1))}\n`;
+    const b = `${journalLine(draft(2))}\n`;
     const text = Buffer.from(a + b);
-    expect(journaledAfter(text, 0).map((e) => e.draft.requestId)).toEqual(['req-1', 'req-2']);
-    expect(journaledAfter(text, Buffer.byteLength(a))).toEqual([{ draft: draft(2), end: text.length }]);
+    expect(journaledAfter(text, 0).map((e) => e.entry.values[1])).toEqual(['req-1', 'req-2']);
+    expect(journaledAfter(text, Buffer.byteLength(a))).toEqual([
+      { entry: journaledDraft(draft(2)), end: text.length },
+    ]);
     expect(journaledAfter(text, text.length)).toEqual([]);
   });
 });

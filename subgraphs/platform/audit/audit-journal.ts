@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, ftruncateSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AuditDraft, AuditWriter } from './audit-writer';
+import type { AuditWriter } from './audit-writer';
+import type { AuditDraft } from './hash-chain';
+import { journalLine } from './journal-line';
 import { type Copier, JournalCopier, openHere, recoverJournals } from './journal-copier';
 
 /**
@@ -84,7 +86,7 @@ export class AuditJournal {
     }
     return new Promise((resolve, reject) => {
       if (!this.turn.length) setImmediate(this.writeTurn);
-      this.turn.push({ line: `${JSON.stringify(draft)}\n`, resolve, reject });
+      this.turn.push({ line: `${journalLine(draft)}\n`, resolve, reject });
     });
   }
 

@@ -3,10 +3,11 @@ import { ormDriver } from '../../../kit/orm/orm-driver';
 import { prepareTestSubgraph } from '../../../kit/testing/subgraph-harness';
 import { platform } from '../subgraph';
 import { AuditWriter, StaleJournalMark } from './audit-writer';
+import { journaledDraft } from './journal-line';
 import { testDraft } from './test-draft';
 import { verifyChain } from './verify-chain';
 
-const draft = testDraft;
+const draft = (i: number) => journaledDraft(testDraft(i));
 
 /** The audit writer on the database the suite runs on (SQLite, or PostgreSQL under DATABASE_URL). */
 describe('AuditWriter', () => {
@@ -37,7 +38,9 @@ describe('AuditWriter', () => {
   it('stores what callers sent byte for byte: quotes, backslashes, Arabic, JSON-looking text', async () => {
     const writer = new AuditWriter(ormDriver(db.orm));
     const hostile = `'); drop table audit_entry; -- \\' \\\\ "قضية ٧/٢٠٢٦" {"a":[1]} \n\t`;
-    const [seq] = await writer.write([{ ...draft(300), caseNumber: hostile, purpose: "O'BRIEN\\" }]);
+    const [seq] = await writer.write([
+      journaledDraft({ ...testDraft(300), caseNumber: hostile, purpose: "O'BRIEN\\" }),
+    ]);
     const knex = (db.orm.em as unknown as SqlEntityManager).getKnex();
     const [row] = (await knex('audit_entry').where({ seq }).select('case_number', 'purpose')) as {
       case_number: string;

@@ -6,9 +6,8 @@ import {
   type SqliteConnection,
   sqliteStatement,
 } from '../../../kit/orm/driver-sql';
-import { type ChainedFields, chainedValues, entryHash, GENESIS_HASH } from './hash-chain';
-
-export type AuditDraft = Omit<ChainedFields, 'seq' | 'prevHash'>;
+import { chainedHash, GENESIS_HASH, SUBJECTS_AT } from './hash-chain';
+import type { JournaledDraft } from './journal-line';
 
 /** Any number that is the same for every router replica: it serialises appends to the one chain. */
 const CHAIN_LOCK = 0x75722d61; // "ur-a"
@@ -48,7 +47,7 @@ export class AuditWriter {
   constructor(private readonly driver: SqlDriver) {}
 
   /** Chains and inserts `drafts` (and moves `mark`, in the same transaction); resolves to their `seq`s. */
-  write(drafts: readonly AuditDraft[], mark?: JournalMark): Promise<number[]> {
+  write(drafts: readonly JournaledDraft[], mark?: JournalMark): Promise<number[]> {
     return this.driver.use((c) =>
       c.dialect === 'postgres'
         ? writePostgres(c.pg, drafts, mark, c.log)
@@ -121,6 +120,17 @@ function insertSql(table: string, columns: readonly string[], count: number): st
   return insertInto(table, columns, Array.from({ length: count }, () => row).join(', '));
 }
 
+/** INSERT texts by table and row count: a batch's statements are the same few each time. */
+const insertTexts = new Map<string, string>();
+
+/** `insertSql`, built once per table and row count. */
+function insertSqlFor(table: string, columns: readonly string[], count: number): string {
+  const key = `${table} ${count}`;
+  let sql = insertTexts.get(key);
+  if (sql === undefined) insertTexts.set(key, (sql = insertSql(table, columns, count)));
+  return sql;
+}
+
 /** `rows` in chunks of at most ROWS_PER_INSERT. */
 function chunks<T>(rows: readonly T[]): T[][] {
   const out: T[][] = [];
@@ -128,19 +138,24 @@ function chunks<T>(rows: readonly T[]): T[][] {
   return out;
 }
 
-/** The batch's rows, chained from the last entry written. */
-function chain(drafts: readonly AuditDraft[], last: { seq: unknown; hash: unknown } | undefined) {
+/**
+ * The batch's rows, chained from the last entry written: each hashed from its journaled text
+ * (`chainedHash`), its lists stored as JSON.
+ */
+function chain(drafts: readonly JournaledDraft[], last: { seq: unknown; hash: unknown } | undefined) {
   let seq = Number(last?.seq ?? 0);
   let prevHash = typeof last?.hash === 'string' ? last.hash : GENESIS_HASH;
   const entries: unknown[][] = [];
   const subjects: [string, number][] = [];
   const seqs: number[] = [];
-  for (const draft of drafts) {
+  for (const { values, json } of drafts) {
     seq += 1;
-    const fields: ChainedFields = { ...draft, seq, prevHash };
-    const hash = entryHash(fields);
-    entries.push(toRow(fields, hash));
-    for (const nationalId of new Set(draft.subjects)) subjects.push([nationalId, seq]);
+    const hash = chainedHash(seq, json, prevHash);
+    const row: unknown[] = [seq];
+    for (const v of values) row.push(Array.isArray(v) ? JSON.stringify(v) : v);
+    row.push(prevHash, hash);
+    entries.push(row);
+    for (const nationalId of new Set(values[SUBJECTS_AT] as string[])) subjects.push([nationalId, seq]);
     prevHash = hash;
     seqs.push(seq);
   }
@@ -149,7 +164,7 @@ function chain(drafts: readonly AuditDraft[], last: { seq: unknown; hash: unknow
 
 function writeSqlite(
   db: SqliteConnection,
-  drafts: readonly AuditDraft[],
+  drafts: readonly JournaledDraft[],
   mark: JournalMark | undefined,
   log: (q: string) => void,
 ): number[] {
@@ -169,7 +184,7 @@ function writeSqlite(
     );
     for (const [table, columns, all] of insertsOf(rows, mark)) {
       for (const chunk of chunks(all)) {
-        const sql = insertSql(table, columns, chunk.length);
+        const sql = insertSqlFor(table, columns, chunk.length);
         log(sql);
         sqliteStatement(db, sql).run(...chunk.flat());
       }
@@ -197,7 +212,7 @@ function literal(value: unknown): string {
  */
 async function writePostgres(
   client: PgConnection,
-  drafts: readonly AuditDraft[],
+  drafts: readonly JournaledDraft[],
   mark: JournalMark | undefined,
   log: (q: string) => void,
 ): Promise<number[]> {
@@ -213,7 +228,7 @@ async function writePostgres(
     const statements: string[] = [];
     for (const [table, columns, all] of insertsOf(rows, mark)) {
       for (const chunk of chunks(all)) {
-        log(insertSql(table, columns, chunk.length)); // its shape: the values are not logged
+        log(insertSqlFor(table, columns, chunk.length)); // its shape: the values are not logged
         const values = chunk.map((row) => `(${row.map(literal).join(', ')})`);
         statements.push(insertInto(table, columns, values.join(', ')));
       }
@@ -226,9 +241,4 @@ async function writePostgres(
     await client.query('rollback').catch(() => undefined);
     throw error;
   }
-}
-
-/** The audit_entry row for an entry, in ENTRY_COLUMNS order: the hashed fields (lists as JSON), then the hash. */
-function toRow(e: ChainedFields, hash: string): unknown[] {
-  return [...chainedValues(e).map((v) => (Array.isArray(v) ? JSON.stringify(v) : v)), hash];
 }

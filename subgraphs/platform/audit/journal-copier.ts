@@ -9,7 +9,8 @@ import {
   unlinkSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { type AuditDraft, type AuditWriter, StaleJournalMark } from './audit-writer';
+import { type AuditWriter, StaleJournalMark } from './audit-writer';
+import { type JournaledDraft, parseJournalLine } from './journal-line';
 
 /**
  * How long an entry may wait in the journal before it is copied into the chain. Readers of the
@@ -34,7 +35,7 @@ export const openHere = new Set<string>();
 
 /** One journaled entry, and the journal's size just after its line. */
 export interface Journaled {
-  readonly draft: AuditDraft;
+  readonly entry: JournaledDraft;
   readonly end: number;
 }
 
@@ -221,7 +222,7 @@ async function copyInBatches(
     const batch = entries.slice(i, i + SHIP_BATCH);
     const position = (batch[batch.length - 1] as Journaled).end;
     await writer.write(
-      batch.map((j) => j.draft),
+      batch.map((j) => j.entry),
       { journal, from: at, position },
     );
     at = position;
@@ -247,7 +248,7 @@ export function journaledAfter(text: Buffer, from: number, offset = 0): Journale
   for (let start = 0, nl = text.indexOf(10); nl >= 0; start = nl + 1, nl = text.indexOf(10, start)) {
     if (offset + nl + 1 > from) {
       entries.push({
-        draft: JSON.parse(text.toString('utf8', start, nl)) as AuditDraft,
+        entry: parseJournalLine(text.toString('utf8', start, nl)),
         end: offset + nl + 1,
       });
     }

@@ -1,4 +1,4 @@
-import type { AuditDraft } from './audit-writer';
+import type { AuditDraft } from './hash-chain';
 
 /**
  * The i-th audit entry of a test: a welfare officer's citizen lookup, one second apart. Two
