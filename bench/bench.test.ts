@@ -87,7 +87,9 @@ describe('benchmark (tiny run: counts, not times)', () => {
 
   it('answers every request of every cell without errors', () => {
     for (const s of sections) {
-      for (const r of [...s.rows, ...(s.equalRate?.rows ?? [])]) {
+      const rows = [...s.rows.map((r) => ({ r, rounds: settings.rounds }))];
+      for (const r of s.equalRate?.rows ?? []) rows.push({ r, rounds: settings.togetherRounds });
+      for (const { r, rounds } of rows) {
         expect({
           section: s.id,
           target: r.label,
@@ -101,7 +103,7 @@ describe('benchmark (tiny run: counts, not times)', () => {
           errors: 0,
           firstError: undefined,
         });
-        expect(r.requests).toBe(settings.rounds * settings.cellRequests);
+        expect(r.requests).toBe(rounds * settings.cellRequests);
       }
     }
   });
@@ -169,6 +171,12 @@ describe('benchmark (tiny run: counts, not times)', () => {
     const slower = Math.min(row(national, 'ours').reqPerSec, row(national, 'bare').reqPerSec);
     expect(paced?.ratePerSec).toBeGreaterThanOrEqual(1);
     expect(paced?.ratePerSec).toBeLessThanOrEqual(Math.max(1, slower));
+    // Every round's requests, the second round on a new pair of routers (ours with its copier).
+    expect(paced?.rows.map((r) => r.requests)).toEqual([
+      settings.togetherRounds * settings.cellRequests,
+      settings.togetherRounds * settings.cellRequests,
+    ]);
+    expect(paced?.rows[0]?.companion?.peakRssMb).toBeGreaterThan(0);
   });
 
   it('runs the national mix through our router with permissions and audit off too, same plan', () => {

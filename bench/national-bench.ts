@@ -55,6 +55,14 @@ export interface NationalStack {
   readonly started: readonly string[];
   /** In the supergraph but not started by the benchmark. */
   readonly notStarted: readonly string[];
+  /** Starts another pair of our routers on the same subgraphs, `first` started first. */
+  readonly startPair: (first: 'ours' | 'bare') => Promise<RouterPair>;
+}
+
+/** Our router and our router with permissions and audit off, on one set of subgraphs. */
+export interface RouterPair {
+  readonly ours: Target;
+  readonly bare: Target;
 }
 
 /** The national graph's subgraphs, started in a child of a stack, and how a router reaches them. */
@@ -135,19 +143,31 @@ export async function startNational(ctx: BenchContext): Promise<NationalStack> {
         'permissions + audit off) and the plain gateway',
     );
     const subgraphs = await startNationalSubgraphs(ctx, stack);
-    const [ours, bare, gateway] = await Promise.all([
-      stack.start<{ url: string }>(
-        'serve-router',
-        layout.measuredCores,
-        ourRouterOptions(ctx, subgraphs),
-        ROUTER_NODE_FLAGS,
-      ),
-      stack.start<{ url: string }>(
-        'serve-router',
-        layout.measuredCores,
-        bareRouterOptions(ctx, subgraphs),
-        ROUTER_NODE_FLAGS,
-      ),
+    // One after the other, in the order asked: which one starts first is part of what is measured
+    // (see compareTogether).
+    const startPair = async (first: 'ours' | 'bare'): Promise<RouterPair> => {
+      const start = async (key: 'ours' | 'bare'): Promise<Target> => {
+        const options = key === 'ours' ? ourRouterOptions(ctx, subgraphs) : bareRouterOptions(ctx, subgraphs);
+        const router = await stack.start<{ url: string }>(
+          'serve-router',
+          layout.measuredCores,
+          options,
+          ROUTER_NODE_FLAGS,
+        );
+        return {
+          key,
+          label: key === 'ours' ? 'ours' : BARE_LABEL,
+          url: router.started.url,
+          meter: router.child,
+          subgraphs: subgraphs.child,
+        };
+      };
+      const a = await start(first);
+      const b = await start(first === 'ours' ? 'bare' : 'ours');
+      return first === 'ours' ? { ours: a, bare: b } : { ours: b, bare: a };
+    };
+    const [{ ours, bare }, gateway] = await Promise.all([
+      startPair('ours'),
       stack.start<{ url: string }>('serve-gateway', layout.measuredCores, {
         supergraphSdl: subgraphs.supergraphSdl,
         subgraphUrls: subgraphs.subgraphUrls,
@@ -156,20 +176,8 @@ export async function startNational(ctx: BenchContext): Promise<NationalStack> {
     ]);
     return {
       stack,
-      ours: {
-        key: 'ours',
-        label: 'ours',
-        url: ours.started.url,
-        meter: ours.child,
-        subgraphs: subgraphs.child,
-      },
-      bare: {
-        key: 'bare',
-        label: BARE_LABEL,
-        url: bare.started.url,
-        meter: bare.child,
-        subgraphs: subgraphs.child,
-      },
+      ours,
+      bare,
       gateway: {
         key: 'gateway',
         label: 'plain gateway',
@@ -179,6 +187,7 @@ export async function startNational(ctx: BenchContext): Promise<NationalStack> {
       },
       started: subgraphs.started,
       notStarted: subgraphs.notStarted,
+      startPair,
     };
   } catch (error) {
     await stack.stop();
@@ -289,7 +298,16 @@ export async function measureNational(
   const slower = Math.min(...rows.filter((r) => r.target !== 'gateway').map((r) => r.reqPerSec));
   const ratePerSec = Math.max(1, Math.floor(0.4 * slower));
   ctx.log(`national: ours and ${BARE_LABEL} together, at ${ratePerSec} req/s each`);
-  const paced = await compareTogether([ours, bare], mix, ctx.settings, ratePerSec, (m) =>
+  // Half the rounds on these two processes, half on a new pair started the other way round.
+  const sessions = [
+    async () => [ours, bare],
+    async () => {
+      await Promise.all([ours.meter.stop(), bare.meter.stop()]);
+      const pair = await running.startPair('bare');
+      return [pair.ours, pair.bare];
+    },
+  ];
+  const paced = await compareTogether(sessions, mix, ctx.settings, ratePerSec, (m) =>
     ctx.log(`national at ${ratePerSec} req/s: ${m}`),
   );
   return {

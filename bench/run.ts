@@ -78,7 +78,7 @@ async function main() {
     `machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, Node ${m.node}, ${m.os}`,
     `cpu: ${layout.description}`,
     `load: ${settings.concurrency} concurrent keep-alive connections on 127.0.0.1 (prepared requests on raw sockets, bench/raw-http.ts), closed loop; each cell ` +
-      `${settings.cellMs / 1000}s after ${settings.warmMs / 1000}s warm-up, ${settings.rounds} rounds, the targets in turn, forward then backward (ABBA); a pair measured together: ${settings.togetherRounds} cells`,
+      `${settings.cellMs / 1000}s after ${settings.warmMs / 1000}s warm-up, ${settings.rounds} rounds, the targets in turn, forward then backward (ABBA); a pair measured together: ${settings.togetherRounds} cells, half of them on a second pair of processes started in the other order`,
     `columns: CPU and peak RSS are the measured process's own (router, or the subgraph run straight); core = its CPU per wall second;`,
     `         subgraph req/op, _entities/op, reps/op and SQL/op are counted in the subgraphs; errors = non-200 or GraphQL errors;`,
     `         own SQL/op = statements our router sends itself to its platform database (client registry reads, audit writes)`,
