@@ -11,7 +11,8 @@ export interface Settings {
   /**
    * Cells of targets measured together (`compareTogether`). Their difference is a few per cent of
    * either, and one cell's garbage collections moved it by as much: three paired cells gave 2–11%
-   * for one build, so the full run takes eight.
+   * for one build, and eight still 5.4–8.6% (11.6% counting the audit copier), so the full run
+   * takes twelve, six on each pair of processes.
    */
   readonly togetherRounds: number;
   readonly warmMs: number;
@@ -40,7 +41,7 @@ export const SETTINGS: Record<Settings['name'], Settings> = {
   full: {
     name: 'full',
     rounds: 3,
-    togetherRounds: 8,
+    togetherRounds: 12,
     warmMs: 1000,
     warmRequests: Infinity,
     cellMs: 6000,
@@ -227,9 +228,10 @@ export async function compareTargets(
  *
  * The rounds are shared out between `sessions`, each starting the targets' processes afresh (the
  * one before it is done with): two processes of one configuration differ by themselves. In A/A
- * runs (the same router in both places) the one started first cost 2.3–7.1% more CPU per request
- * in four runs out of four, and −1.7% and 1.6% when started second, as much as the trust layer
- * measured. Sessions that start them in opposite orders average that out.
+ * runs (the same router in both places) the one started and loaded first cost 1.5–7.1% more CPU
+ * per request in four runs out of four (−1.7% and 1.6% with the other started first), as much as
+ * the trust layer measured. With the load's order alternating by round and a second session
+ * started the other way round, A/A runs read 1.4–2.1%.
  */
 export async function compareTogether(
   sessions: readonly (() => Promise<readonly Target[]>)[],

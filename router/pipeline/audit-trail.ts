@@ -84,8 +84,9 @@ export async function auditOperation(
     caseNumber: ctx.caller.caseNumber,
     operationName: operation.name,
     documentHash: operation.documentHash,
-    fieldsRequested: [...(auth?.requested ?? [])],
-    fieldsDenied: [...(auth?.deniedFields ?? [])],
+    // The verdict's own lists (cached per operation): serialised as they are, not copied.
+    fieldsRequested: auth?.requested ?? [],
+    fieldsDenied: auth?.deniedFields ?? [],
     subgraphs: [...ctx.subgraphsCalled],
     outcome: outcomeOf(answer.data, answer.errors),
     durationMs: Date.now() - operation.startedAt,

@@ -14,6 +14,23 @@ const MAX_BACKLOG_BYTES = 100 * 1024 * 1024;
 /** A fully copied journal bigger than this is replaced by a new file. */
 const ROTATE_BYTES = 16 * 1024 * 1024;
 
+/** A write's outcome, to be settled by whoever writes (Node 20 has no `Promise.withResolvers`). */
+interface Written {
+  readonly promise: Promise<void>;
+  resolve(): void;
+  reject(error: unknown): void;
+}
+
+function written(): Written {
+  let resolve!: () => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<void>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
 /**
  * The audit's write-ahead journal. An operation's entry is appended to a local file with one
  * synchronous `write` before the answer is released, so it survives a crash of the router process
@@ -34,12 +51,8 @@ export class AuditJournal {
   /** Bytes of the current journal in the chain, as the copier last said. */
   private copied = 0;
   private generation = 0;
-  /** Appended in this turn of the event loop, not yet written. */
-  private turn: {
-    readonly line: string;
-    readonly resolve: () => void;
-    readonly reject: (error: unknown) => void;
-  }[] = [];
+  /** Lines appended in this turn of the event loop, not yet written, and their one write's outcome. */
+  private turn: { lines: string[]; readonly written: Written } | undefined;
   private closed = false;
 
   /** Copies the journal into the chain: set by `open`, before the first append. */
@@ -84,10 +97,13 @@ export class AuditJournal {
     if (this.size - this.copied >= MAX_BACKLOG_BYTES) {
       return Promise.reject(new Error(`${MAX_BACKLOG_BYTES} bytes of audit entries wait for the database`));
     }
-    return new Promise((resolve, reject) => {
-      if (!this.turn.length) setImmediate(this.writeTurn);
-      this.turn.push({ line: `${journalLine(draft)}\n`, resolve, reject });
-    });
+    if (!this.turn) {
+      this.turn = { lines: [], written: written() };
+      setImmediate(this.writeTurn);
+    }
+    this.turn.lines.push(journalLine(draft));
+    // Entries of one turn share one write, so they share its outcome.
+    return this.turn.written.promise;
   }
 
   /**
@@ -96,19 +112,19 @@ export class AuditJournal {
    */
   private readonly writeTurn = (): void => {
     const turn = this.turn;
-    if (!turn.length) return;
-    this.turn = [];
-    const text = Buffer.from(turn.map((t) => t.line).join(''));
+    if (!turn) return;
+    this.turn = undefined;
+    const text = Buffer.from(`${turn.lines.join('\n')}\n`);
     try {
       for (let done = 0; done < text.length;) done += writeSync(this.fd, text, done);
     } catch (error) {
       // A torn line (disk full) would spoil the next one: the file goes back to its last whole line.
       ftruncateSync(this.fd, this.size);
-      for (const t of turn) t.reject(error);
+      turn.written.reject(error);
       return;
     }
     this.size += text.length;
-    for (const t of turn) t.resolve();
+    turn.written.resolve();
   };
 
   /** Copies every entry appended so far into the chain (readers that need their own writes). */

@@ -15,12 +15,12 @@ export interface ChainedFields {
   caseNumber?: string | null;
   operationName?: string | null;
   documentHash?: string | null;
-  fieldsRequested: string[];
-  fieldsDenied: string[];
-  subgraphs: string[];
+  fieldsRequested: readonly string[];
+  fieldsDenied: readonly string[];
+  subgraphs: readonly string[];
   outcome: string;
   durationMs: number;
-  subjects: string[];
+  subjects: readonly string[];
   prevHash: string;
 }
 
