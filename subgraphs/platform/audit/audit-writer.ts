@@ -114,20 +114,21 @@ function insertInto(table: string, columns: readonly string[], values: string): 
   return `insert into ${table} (${columns.join(', ')}) values ${values}${upsert}`;
 }
 
-/** A multi-row INSERT for `count` rows with `?` placeholders (SQLite; for PostgreSQL, the logged shape). */
-function insertSql(table: string, columns: readonly string[], count: number): string {
-  const row = `(${columns.map(() => '?').join(', ')})`;
-  return insertInto(table, columns, Array.from({ length: count }, () => row).join(', '));
-}
-
 /** INSERT texts by table and row count: a batch's statements are the same few each time. */
 const insertTexts = new Map<string, string>();
 
-/** `insertSql`, built once per table and row count. */
-function insertSqlFor(table: string, columns: readonly string[], count: number): string {
+/**
+ * A multi-row INSERT for `count` rows with `?` placeholders (SQLite; for PostgreSQL, the logged
+ * shape), built once per table and row count.
+ */
+function insertSql(table: string, columns: readonly string[], count: number): string {
   const key = `${table} ${count}`;
   let sql = insertTexts.get(key);
-  if (sql === undefined) insertTexts.set(key, (sql = insertSql(table, columns, count)));
+  if (sql === undefined) {
+    const row = `(${columns.map(() => '?').join(', ')})`;
+    sql = insertInto(table, columns, Array.from({ length: count }, () => row).join(', '));
+    insertTexts.set(key, sql);
+  }
   return sql;
 }
 
@@ -184,7 +185,7 @@ function writeSqlite(
     );
     for (const [table, columns, all] of insertsOf(rows, mark)) {
       for (const chunk of chunks(all)) {
-        const sql = insertSqlFor(table, columns, chunk.length);
+        const sql = insertSql(table, columns, chunk.length);
         log(sql);
         sqliteStatement(db, sql).run(...chunk.flat());
       }
@@ -228,7 +229,7 @@ async function writePostgres(
     const statements: string[] = [];
     for (const [table, columns, all] of insertsOf(rows, mark)) {
       for (const chunk of chunks(all)) {
-        log(insertSqlFor(table, columns, chunk.length)); // its shape: the values are not logged
+        log(insertSql(table, columns, chunk.length)); // its shape: the values are not logged
         const values = chunk.map((row) => `(${row.map(literal).join(', ')})`);
         statements.push(insertInto(table, columns, values.join(', ')));
       }

@@ -56,11 +56,6 @@ export const DRAFT_LENGTH = 15;
 /** Where the subjects are in `draftValues` (the copier indexes them for citizens' lookups). */
 export const SUBJECTS_AT = 14;
 
-/** The chained fields in their fixed order: what the hash covers, and the stored row's order. */
-export function chainedValues(e: ChainedFields): unknown[] {
-  return [e.seq, ...draftValues(e), e.prevHash];
-}
-
 /**
  * SHA-256 over the entry's fields in a fixed order (nulls explicit), so the same entry always
  * hashes the same, on any database, and any edit to a stored field changes it.
@@ -71,9 +66,9 @@ export function entryHash(e: ChainedFields): string {
 
 /**
  * The hash of the entry numbered `seq` whose draft values serialise to `draftJson` (a JSON array,
- * as `JSON.stringify(draftValues(…))` writes it), chained after `prevHash`: the SHA-256 of
- * `JSON.stringify(chainedValues(…))`, spliced from the draft's own text so that the copier
- * hashes a journal line without serialising the entry again.
+ * as `JSON.stringify(draftValues(…))` writes it), chained after `prevHash`: the SHA-256 of the
+ * JSON array `[seq, …draft values, prevHash]`, spliced from the draft's own text so that the
+ * copier hashes a journal line without serialising the entry again.
  */
 export function chainedHash(seq: number, draftJson: string, prevHash: string): string {
   const canonical = `[${seq},${draftJson.slice(1, -1)},${JSON.stringify(prevHash)}]`;

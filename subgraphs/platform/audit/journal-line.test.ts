@@ -1,10 +1,21 @@
 import { createHash } from 'node:crypto';
-import { chainedHash, chainedValues, entryHash, GENESIS_HASH } from './hash-chain';
+import {
+  type ChainedFields,
+  chainedHash,
+  DRAFT_LENGTH,
+  draftValues,
+  entryHash,
+  GENESIS_HASH,
+  SUBJECTS_AT,
+} from './hash-chain';
 import { journaledDraft, journalLine, parseJournalLine } from './journal-line';
 import { testDraft } from './test-draft';
 
-/** The chain's hash as first defined: SHA-256 of the chained values' JSON, serialised whole. */
-const wholeHash = (values: unknown[]) => createHash('sha256').update(JSON.stringify(values)).digest('hex');
+/** The chain's hash as first defined: SHA-256 of the entry's fields in their fixed order, serialised whole. */
+const wholeHash = (e: ChainedFields) =>
+  createHash('sha256')
+    .update(JSON.stringify([e.seq, ...draftValues(e), e.prevHash]))
+    .digest('hex');
 
 describe('journal lines', () => {
   const hostile = {
@@ -19,14 +30,20 @@ describe('journal lines', () => {
       const line = journalLine(draft);
       const entry = parseJournalLine(line);
       const fields = { ...draft, seq: 42, prevHash: GENESIS_HASH };
-      expect(chainedHash(42, entry.json, GENESIS_HASH)).toBe(wholeHash(chainedValues(fields)));
-      expect(entryHash(fields)).toBe(wholeHash(chainedValues(fields)));
+      expect(chainedHash(42, entry.json, GENESIS_HASH)).toBe(wholeHash(fields));
+      expect(entryHash(fields)).toBe(wholeHash(fields));
     }
   });
 
   it('read a line written as an object (before lines were arrays) as the same entry', () => {
     expect(parseJournalLine(JSON.stringify(hostile))).toEqual(journaledDraft(hostile));
     expect(parseJournalLine(journalLine(hostile))).toEqual(journaledDraft(hostile));
+  });
+
+  it('hold DRAFT_LENGTH values, the subjects at SUBJECTS_AT (the copier indexes them from there)', () => {
+    const values = draftValues(hostile);
+    expect(values).toHaveLength(DRAFT_LENGTH);
+    expect(values[SUBJECTS_AT]).toBe(hostile.subjects);
   });
 
   it('refuse a line with the wrong number of values, saying how many', () => {
